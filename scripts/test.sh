@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The test suite, as `make test` and CI run it: lint, types, then pytest on SQLite and the
+# database-backed tests again on PostgreSQL. Installs/starts what it needs when it can.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+UV="$(command -v uv 2>/dev/null || echo "python3 -m uv")"
+
+# Debian's chromium for the browser tests (browser downloads are impossible here).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "warning: could not install chromium; browser tests will be skipped"
+  else
+    echo "note: chromium is not installed and this user cannot install it; browser tests will be skipped"
+  fi
+fi
+
+# PostgreSQL on 127.0.0.1:5432, started if installed and not running.
+if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+    for _ in $(seq 1 20); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.5; done
+  fi
+fi
+
+$UV run ruff check src tests benchmarks
+$UV run ruff format --check src tests benchmarks
+$UV run mypy
+
+echo "== pytest (SQLite) =="
+$UV run pytest -q -p no:cacheprovider "$@"
+
+if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && [ -d tests/web ]; then
+  echo "== pytest (PostgreSQL: database-backed tests) =="
+  DATABASE_URL="${PG_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/lineofsight_test}" \
+    $UV run pytest -q -p no:cacheprovider -m "not browser" tests/web "$@"
+else
+  echo "PostgreSQL is not reachable on 127.0.0.1:5432: the PostgreSQL run is skipped."
+fi

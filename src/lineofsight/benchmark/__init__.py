@@ -1,0 +1,1 @@
+"""Benchmarking: neighbours, region, England, rank, quartile band and trend."""

@@ -1,0 +1,40 @@
+"""The ``lineofsight`` command line.
+
+Each feature module owns its commands and registers them here with ``register(app)``; heavy
+imports (pandas, ibis, Django) happen inside the commands so ``--help`` stays fast.
+A :class:`~lineofsight.errors.UserError` becomes one sentence on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from lineofsight.errors import UserError
+
+app = typer.Typer(
+    name="lineofsight",
+    help="Line of sight on a council's children's services: published data, own returns, signals.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _register_all() -> None:
+    from lineofsight.benchmark import commands as benchmark_commands
+
+    benchmark_commands.register(app)
+
+
+_register_all()
+
+
+def run() -> None:
+    """Console-script entry point: Typer handles usage errors (exit 2); we handle UserError."""
+    try:
+        app()
+    except UserError as exc:
+        typer.secho(f"Error: {exc.message}", err=True, fg="red")
+        sys.exit(exc.exit_code)

@@ -1,0 +1,1 @@
+"""Bundled published data: build step, loader, provenance."""

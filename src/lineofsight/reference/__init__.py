@@ -1,0 +1,1 @@
+"""Reference data: local authorities and their codes, regions, reorganisations, neighbours, population."""
