@@ -21,6 +21,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import cache
+from statistics import fmean
+from statistics import median as median_of
 from typing import Literal
 
 import numpy as np
@@ -33,6 +35,7 @@ from lineofsight.reference.las import LA, registry
 from lineofsight.values import State, Value
 
 ENGLAND = "E92000001"
+_STATES = {s.value: s for s in State}
 Model = Literal["2021", "2025"]
 MODELS: tuple[Model, ...] = ("2025", "2021")
 
@@ -100,18 +103,26 @@ class Panel:
     states: np.ndarray  # object: State value strings
     sources: np.ndarray  # int, 0 where no row
     notes: np.ndarray
+    row: dict[str, int] = field(default_factory=dict)  # area code -> row
+    col_of: dict[str, int] = field(default_factory=dict)  # year -> column
+    _numbers: list[list[float]] = field(default_factory=list)  # plain-Python copies: fast cell()
+    _states: list[list[str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.col_of.update({y: k for k, y in enumerate(self.years)})
+        self._numbers.extend(self.numbers.tolist())
+        self._states.extend(self.states.tolist())
 
     def col(self, year: str) -> int:
-        return self.years.index(year)
+        return self.col_of[year]
 
     def cell(self, area: str, year: str) -> Value:
-        try:
-            i = self.areas.get_loc(area)
-        except KeyError:
+        i = self.row.get(area)
+        if i is None:
             return Value.missing()
-        j = self.col(year)
-        state = State(str(self.states[i, j]))
-        return Value(float(self.numbers[i, j]) if state is State.VALUE else None, state)
+        j = self.col_of[year]
+        state = _STATES[self._states[i][j]]
+        return Value(self._numbers[i][j] if state is State.VALUE else None, state)
 
 
 class Benchmark:
@@ -130,13 +141,16 @@ class Benchmark:
             ["la_code", "rank"]
         )
         self.neighbours: dict[str, list[str]] = {
-            str(code): [str(c) for c in g.neighbour_code] for code, g in nb.groupby("la_code", sort=False)
+            str(code): [str(c) for c in g.neighbour_code]
+            for code, g in nb.groupby("la_code", sort=False)
         }
         self._by_indicator = {
             k: g for k, g in self.store.values.groupby("indicator_id", sort=False, observed=True)
         }
         self._panels: dict[str, Panel] = {}
         self._ranks: dict[tuple[str, str], tuple[dict[str, int], dict[str, str], int]] = {}
+        self._years: dict[str, list[str]] = {}
+        self._picked: dict[tuple[str, str | None], str | None] = {}
 
     # --------------------------------------------------------------------------------------
     def panel(self, indicator_id: str) -> Panel:
@@ -158,19 +172,27 @@ class Benchmark:
             states[i, j] = rows.state.to_numpy(dtype=object)
             sources[i, j] = rows.source_id.to_numpy()
             notes[i, j] = rows.note.astype(str).to_numpy(dtype=object)
-            self._panels[indicator_id] = Panel(years, areas, numbers, states, sources, notes)
+            row = {str(a): k for k, a in enumerate(areas)}
+            self._panels[indicator_id] = Panel(years, areas, numbers, states, sources, notes, row)
         return self._panels[indicator_id]
 
     def years(self, indicator_id: str) -> list[str]:
         """Years with at least one LA value, oldest first."""
-        p = self.panel(indicator_id)
-        rows = p.areas.get_indexer(pd.Index(self.current))
-        rows = rows[rows >= 0]
-        has = (p.states[rows] == State.VALUE.value).any(axis=0)
-        return [y for y, ok in zip(p.years, has, strict=True) if ok]
+        if indicator_id not in self._years:
+            p = self.panel(indicator_id)
+            rows = np.array([p.row[c] for c in self.current if c in p.row], dtype=int)
+            has = (p.states[rows] == State.VALUE.value).any(axis=0)
+            self._years[indicator_id] = [y for y, ok in zip(p.years, has, strict=True) if ok]
+        return self._years[indicator_id]
 
     def pick_year(self, indicator_id: str, year: str | int | None) -> str | None:
         """The latest year with LA values, or the one asked for ('2024' also matches '2023-24')."""
+        key = (indicator_id, None if year is None else str(year))
+        if key not in self._picked:
+            self._picked[key] = self._pick_year(indicator_id, year)
+        return self._picked[key]
+
+    def _pick_year(self, indicator_id: str, year: str | int | None) -> str | None:
         years = self.years(indicator_id)
         if not years:
             return None
@@ -189,9 +211,8 @@ class Benchmark:
         if key not in self._ranks:
             p = self.panel(indicator.id)
             j = p.col(year)
-            rows = p.areas.get_indexer(pd.Index(self.current))
-            codes = [c for c, r in zip(self.current, rows, strict=True) if r >= 0]
-            rows = rows[rows >= 0]
+            codes = [c for c in self.current if c in p.row]
+            rows = np.array([p.row[c] for c in codes], dtype=int)
             ok = p.states[rows, j] == State.VALUE.value
             vals = pd.Series(p.numbers[rows, j][ok], index=np.array(codes)[ok])
             ascending = indicator.polarity != "high_good"
@@ -232,13 +253,13 @@ class Benchmark:
             neighbours.append(Neighbour(self.registry.get(code), v, better))
             if v.number is not None:
                 nb_numbers.append(v.number)
-        mean = Value(float(np.mean(nb_numbers))) if nb_numbers else Value(None, State.NOT_AVAILABLE)
+        mean = Value(fmean(nb_numbers)) if nb_numbers else Value(None, State.NOT_AVAILABLE)
         median = (
-            Value(float(np.median(nb_numbers))) if nb_numbers else Value(None, State.NOT_AVAILABLE)
+            Value(float(median_of(nb_numbers))) if nb_numbers else Value(None, State.NOT_AVAILABLE)
         )
         first = max(0, j - 4)
         series = [(yy, p.cell(la.code, yy)) for yy in p.years[first : j + 1]]
-        i = p.areas.get_indexer(pd.Index([la.code]))[0]
+        i = p.row.get(la.code, -1)
         return Entry(
             indicator=indicator,
             la=la,

@@ -259,7 +259,7 @@ def load_catalogue() -> Catalogue:
 def parse_catalogue(text: str, origin: str = "catalogue.yaml") -> Catalogue:
     """Check and convert the catalogue YAML; bad content raises a one-sentence :class:`UserError`."""
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

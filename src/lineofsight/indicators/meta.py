@@ -65,6 +65,11 @@ def headline_indicators() -> list[IndicatorMeta]:
 
 
 @cache
+def _headline_by_id() -> dict[str, IndicatorMeta]:
+    return {i.id: i for i in headline_indicators()}
+
+
+@cache
 def lait_indicators() -> dict[str, IndicatorMeta]:
     out: dict[str, IndicatorMeta] = {}
     for rec in load_store().lait_measures.to_dict("records"):
@@ -91,9 +96,9 @@ def all_indicators() -> list[IndicatorMeta]:
 
 def lookup_indicator(indicator_id: str) -> IndicatorMeta:
     """Metadata for a headline id or ``lait:<code>``; a near miss gets 'did you mean'."""
-    for ind in headline_indicators():
-        if ind.id == indicator_id:
-            return ind
+    headline = _headline_by_id()
+    if indicator_id in headline:
+        return headline[indicator_id]
     lait = lait_indicators()
     if indicator_id in lait:
         return lait[indicator_id]
