@@ -27,6 +27,14 @@ def _register_all() -> None:
 
     benchmark_commands.register(app)
 
+    from lineofsight.assurance import commands as assurance_commands
+
+    assurance_commands.register(app)
+
+    from lineofsight.web import commands as web_commands
+
+    web_commands.register(app)
+
 
 _register_all()
 

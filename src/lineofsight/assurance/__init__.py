@@ -1,0 +1,1 @@
+"""Assurance content: the leader's key questions, the Isos enablers and the Ofsted self-evaluation."""

@@ -1,0 +1,1 @@
+"""The council's data pages: overview, indicator, compare and Ofsted (aggregates only)."""

@@ -1,0 +1,1 @@
+"""Settings modules: ``base`` (shared), ``dev``, ``production`` and ``test``, chosen by DJANGO_SETTINGS_MODULE."""

@@ -1,0 +1,74 @@
+"""The data pages in a real browser: axe-core finds no WCAG 2.2 AA violations on any of them
+(charts included), and a leader can go from the overview to an indicator and read a chart's data
+with JavaScript switched off."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+import test_web_browser as foundation
+from test_web_browser import _axe_violations, _context, _sign_in
+
+pytestmark = pytest.mark.browser
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# The foundation's session fixtures: Debian's chromium and a checked copy of axe-core.
+browser = foundation.browser
+axe_source = foundation.axe_source
+
+PAGES = (
+    "/overview/",
+    "/indicators/cla_rate_per_10k/",
+    "/indicators/care_leavers_eet_17_18_pct/",
+    "/compare/",
+    "/compare/?la=E99999999&indicator=cla_rate_per_10k",
+    "/ofsted/",
+)
+
+
+@pytest.fixture
+def director(transactional_db: None, make_user) -> Any:  # type: ignore[no-untyped-def]
+    return make_user("director")
+
+
+def test_no_wcag_22_aa_violations_on_the_data_pages(
+    browser, live_server, director, axe_source
+) -> None:  # type: ignore[no-untyped-def]
+    context = _context(browser)
+    page = context.new_page()
+    csp: list[str] = []
+    page.on(
+        "console", lambda m: csp.append(m.text) if "Content Security Policy" in m.text else None
+    )
+    _sign_in(page, live_server.url, director.email)
+    found = {}
+    for path in PAGES:
+        page.goto(f"{live_server.url}{path}")
+        found[path] = _axe_violations(page, axe_source)
+    assert {k: v for k, v in found.items() if v} == {}
+    assert csp == []
+    context.close()
+
+
+def test_overview_to_indicator_without_javascript(browser, live_server, director) -> None:  # type: ignore[no-untyped-def]
+    context = _context(browser, javascript=False)
+    page = context.new_page()
+    _sign_in(page, live_server.url, director.email)
+    assert page.locator("h1").inner_text() == "Overview"
+    page.get_by_role("link", name="Children looked after per 10,000 children").click()
+    assert page.locator("h1").inner_text() == "Children looked after per 10,000 children"
+    chart = page.get_by_role(
+        "img", name="Children looked after per 10,000 children: Stoke-on-Trent", exact=False
+    ).first
+    assert chart.is_visible()
+    table = page.locator("#trend + details table")
+    assert not table.is_visible()
+    page.locator("#trend + details summary").click()
+    assert table.is_visible()
+    assert table.locator("tbody tr").count() >= 5
+    page.get_by_role("link", name="Compare").click()
+    page.get_by_label("Indicators").select_option(["cla_rate_per_10k", "cin_rate_per_10k"])
+    page.get_by_role("button", name="Compare").click()
+    assert page.locator("#comparison tbody tr").count() == 2
+    context.close()

@@ -1,0 +1,170 @@
+"""The indicator page: the figures a leader quotes must be the published ones, the definition one
+click away, both charts accessible with their data beneath, suppressed years shown in words and
+as gaps, and the CSV download audited as an export."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+
+from lineofsight.benchmark.engine import get_benchmark
+from lineofsight.reference.las import resolve
+from lineofsight.web.audit.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+URL = "/indicators/cla_rate_per_10k/"
+RUTLAND = "E06000017"  # care leavers aged 17-18 in EET: suppressed for 2021 and 2023
+
+
+def _soup(response) -> BeautifulSoup:  # type: ignore[no-untyped-def]
+    assert response.status_code == 200, response.status_code
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def _summary(dl) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {
+        r.dt.get_text(strip=True): r.dd.get_text(" ", strip=True)
+        for r in dl.select(".govuk-summary-list__row")
+    }
+
+
+def test_latest_figures_match_the_benchmark(signed_in) -> None:  # type: ignore[no-untyped-def]
+    page = _soup(signed_in("leader").get(URL))
+    assert page.h1.get_text(strip=True) == "Children looked after per 10,000 children"
+    entry = get_benchmark().entry(resolve("E06000021"), "cla_rate_per_10k", 2025)
+    assert entry is not None
+    assert page.find("h2", string="Latest figure: at 31 March 2025")
+    latest = _summary(page.select_one("#latest"))
+    assert latest["Stoke-on-Trent"] == f"{entry.value.number:,.0f}"
+    assert latest["England"] == "67"
+    assert latest["West Midlands"] == f"{entry.region.number:,.0f}"
+    assert latest["Neighbour median"].startswith(
+        f"{entry.neighbours_median.number:,.0f} (median of the 10"
+    )
+    assert latest["Rank"].startswith(f"{entry.rank} of {entry.ranked} councils")
+    assert latest["Quartile band"].startswith(f"Band {entry.band}: in the ")
+
+
+def test_definition_is_one_click_away(signed_in) -> None:  # type: ignore[no-untyped-def]
+    page = _soup(signed_in("scrutiny").get(URL))
+    details = page.select_one("details#definition")
+    assert details.summary.get_text(strip=True) == "What this measures"
+    rows = _summary(details)
+    assert rows["Definition"]
+    assert "Source publication" in rows and "Children looked after" in rows["Source publication"]
+    assert (
+        rows["Year convention"] == "At 31 March each year; the latest figure is at 31 March 2025."
+    )
+
+
+def test_charts_have_titles_descriptions_and_data(signed_in) -> None:  # type: ignore[no-untyped-def]
+    page = _soup(signed_in("director").get(URL))
+    trend = page.select_one("#trend svg[role=img]")
+    assert trend.title.get_text().startswith(
+        "Children looked after per 10,000 children: Stoke-on-Trent"
+    )
+    assert trend.desc.get_text().startswith("Stoke-on-Trent's figure ")
+    assert "England" in trend.desc.get_text()
+    assert len(trend.select("g.series")) == 4
+    bars = page.select_one("#neighbours svg[role=img]")
+    assert len(bars.select("g.bar, g.no-bar")) == 11  # the council and its 10 neighbours
+    assert bars.select_one("g.focus")["data-name"] == "Stoke-on-Trent"
+    assert bars.select_one("g.reference text").get_text() == "England: 67"
+    assert trend.title.get_text().endswith("2016 to 2025 (at 31 March)")
+    heads = [th.get_text(strip=True) for th in page.select("#trend + details thead th")]
+    assert heads == [
+        "Year (at 31 March)",
+        "Stoke-on-Trent",
+        "neighbour median",
+        "West Midlands",
+        "England",
+    ]
+    show = [d.summary.get_text(" ", strip=True) for d in page.select("details")]
+    assert sum(s.startswith("Show data") for s in show) == 2
+    data = page.select_one("#data tbody tr")
+    assert data.th.get_text(strip=True) == "at 31 March 2025"
+    assert [td.get_text(strip=True) for td in data.select("td")][3] == "67"
+
+
+def test_sources_and_release_dates(signed_in) -> None:  # type: ignore[no-untyped-def]
+    page = _soup(signed_in("analyst").get(URL))
+    items = [li.get_text(" ", strip=True) for li in page.select("#sources li")]
+    assert items and all("released " in i for i in items)
+    assert any("Department for Education" in i and "Open Government Licence" in i for i in items)
+
+
+def test_suppressed_years_show_in_words_and_as_gaps(signed_in) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in("leader", la_code=RUTLAND)
+    page = _soup(client.get("/indicators/care_leavers_eet_17_18_pct/"))
+    rows = {
+        r.th.get_text(strip=True): r.select("td")[0].get_text(strip=True)
+        for r in page.select("#data tbody tr")
+    }
+    assert rows["year to 31 March 2023"] == "suppressed (small number)"
+    assert rows["year to 31 March 2021"] == "suppressed (small number)"
+    rutland = page.select_one("#trend g.series[data-series='Rutland']")
+    assert {g["data-year"] for g in rutland.select("g.gap")} >= {"2021", "2023"}
+    assert "2023" not in {g["data-year"] for g in rutland.select("g.point")}
+    assert (
+        "Rutland's figures for 2021 and 2023 are suppressed (small number)"
+        in page.select_one("#trend svg desc").get_text()
+    )
+
+
+def test_csv_download_matches_the_page_and_is_audited(signed_in) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in("lead_member")
+    response = client.get("/indicators/cla_rate_per_10k/data.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert response["Content-Disposition"] == 'attachment; filename="861_cla_rate_per_10k.csv"'
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    last = rows[-1]
+    assert (last["la_code"], last["year"], last["england"]) == ("E06000021", "2025", "67.0")
+    assert last["year_convention"] == "at 31 March"
+    event = AuditEvent.objects.get(action="export")
+    assert (event.object_type, event.object_id) == ("indicator", "cla_rate_per_10k")
+    assert event.details == {"la_code": "E06000021", "rows": len(rows), "format": "csv"}
+    assert event.email == "lead_member.e06000021@example.org"
+
+
+def test_unknown_indicator_is_a_404_page(signed_in) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in("leader")
+    assert client.get("/indicators/cla_rate_per_10kk/").status_code == 404
+    assert client.get("/indicators/cla_rate_per_10kk/data.csv").status_code == 404
+    assert not AuditEvent.objects.filter(action="export").exists()
+
+
+def test_lait_measure_page_renders(signed_in) -> None:  # type: ignore[no-untyped-def]
+    page = _soup(signed_in("analyst").get("/indicators/lait:InfMort/"))
+    assert page.h1.get_text(strip=True) == "Infant Mortality rate per 1000 live births"
+    assert page.select_one("#trend svg[role=img]") is not None
+
+
+def test_lait_ids_with_url_special_characters_round_trip(signed_in) -> None:  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    url = reverse("overview:indicator", kwargs={"indicator_id": "lait:%_3&4yr_olds"})
+    assert "%25_3" in url
+    page = _soup(signed_in("analyst").get(url))
+    assert page.h1.get_text(strip=True)
+    csv_link = page.find("a", string="Download this data (CSV)")["href"]
+    assert signed_in("leader", email="second@example.org").get(csv_link).status_code == 200
+
+
+def test_every_headline_indicator_page_renders_with_its_year(signed_in) -> None:  # type: ignore[no-untyped-def]
+    from lineofsight.indicators.meta import headline_indicators
+
+    client = signed_in("director")
+    for ind in headline_indicators():
+        response = client.get(f"/indicators/{ind.id}/")
+        if response.status_code == 404:  # no published figures for councils at all
+            assert get_benchmark().years(ind.id) == []
+            continue
+        page = _soup(response)
+        assert page.h1.get_text(strip=True) == ind.title
+        heading = page.find("h2", string=lambda s: bool(s and s.startswith("Latest figure: ")))
+        assert heading is not None, ind.id
+        assert (page.select_one("#trend svg") is None) == (ind.unit == "judgement"), ind.id
