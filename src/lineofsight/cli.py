@@ -27,13 +27,25 @@ def _register_all() -> None:
 
     benchmark_commands.register(app)
 
+    from lineofsight.returns import commands as returns_commands
+
+    returns_commands.register(app)
+
     from lineofsight.assurance import commands as assurance_commands
 
     assurance_commands.register(app)
 
+    from lineofsight.signals import commands as signals_commands
+
+    signals_commands.register(app)
+
     from lineofsight.web import commands as web_commands
 
     web_commands.register(app)
+
+    from lineofsight.synth import commands as synth_commands
+
+    synth_commands.register(app)
 
 
 _register_all()

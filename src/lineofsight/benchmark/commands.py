@@ -45,8 +45,11 @@ FormatOpt = Annotated[Format, typer.Option("--format", help="Output format.")]
 
 
 def register(app: typer.Typer) -> None:
+    from lineofsight.indicators.commands import register_compute
+
     app.command("profile")(profile)
     app.command("compare")(compare)
+    register_compute(indicators_app)
     app.add_typer(indicators_app, name="indicators")
 
 

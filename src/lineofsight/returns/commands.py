@@ -1,0 +1,104 @@
+"""CLI: ``lineofsight validate PATH...`` over the council's own 903, CIN and workforce returns.
+
+Exit codes say what happened: 0 no errors (queries allowed), 1 errors found, 2 unusable input.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+WIDTH = 100
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    html = "html"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate)
+
+
+def validate(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="903 CSV/XML, CIN census XML or workforce XML files or folders."),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Folder to write findings.csv, findings.json and findings.html."
+        ),
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", help="What to print.")] = Format.table,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="Collection year, e.g. 2024 (ending 31 March / 30 Sept)."),
+    ] = None,
+) -> None:
+    """Check returns against DfE structure, code sets and rules; exit 1 when errors are found."""
+    from lineofsight.errors import UserError
+    from lineofsight.returns import report
+    from lineofsight.returns.load import read_paths
+
+    if year is not None and not 1990 <= year <= 2100:
+        raise UserError(f"--year {year} is not a collection year; give it as e.g. 2024.")
+    results = read_paths(paths, year=year)
+    findings = [f for r in results for f in r.findings]
+    if out is not None:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / "findings.csv").write_text(report.to_csv(findings), encoding="utf-8")
+            (out / "findings.json").write_text(report.to_json(results), encoding="utf-8")
+            (out / "findings.html").write_text(report.to_html(results), encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"Cannot write the reports to {out} ({exc.strerror}).") from None
+    if format is Format.csv:
+        sys.stdout.write(report.to_csv(findings))
+    elif format is Format.json:
+        sys.stdout.write(report.to_json(results) + "\n")
+    elif format is Format.html:
+        sys.stdout.write(report.to_html(results))
+    else:
+        _print_summary(results, out)
+    if any(r.errors for r in results):
+        raise typer.Exit(1)
+
+
+def _print_summary(results: list[Any], out: Path | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from lineofsight.returns.report import summarise
+
+    console = Console(width=WIDTH, soft_wrap=False)
+    for r in results:
+        years = ", ".join(str(y) for y in r.years or []) or "year unknown"
+        console.print(
+            f"[bold]{r.kind}[/bold] ({years}): {r.rows_read:,} rows read, {r.rows_used:,} used, "
+            f"{r.rows_reported:,} reported; {len(r.errors):,} errors, "
+            f"{len(r.findings) - len(r.errors):,} queries."
+        )
+    findings = [f for r in results for f in r.findings]
+    if not findings:
+        console.print("No findings.")
+        return
+    table = Table(width=WIDTH, show_lines=False)
+    table.add_column("Rule", no_wrap=True, max_width=16)
+    table.add_column("Severity", no_wrap=True)
+    table.add_column("Count", justify="right", no_wrap=True)
+    table.add_column("Message (first example)", overflow="fold", ratio=1)
+    for s in summarise(findings):
+        style = "red" if s.severity == "error" else ""
+        table.add_row(s.rule_id, f"[{style}]{s.severity}[/]" if style else s.severity,
+                      f"{s.count:,}", s.message)  # fmt: skip
+    console.print(table)
+    if out is not None:
+        console.print(f"Reports written to {out}/findings.csv, .json and .html.")

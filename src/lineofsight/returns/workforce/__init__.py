@@ -1,0 +1,1 @@
+"""Children's social work workforce (CSWW) census: XML reader and checks."""

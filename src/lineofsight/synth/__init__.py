@@ -1,0 +1,1 @@
+"""Synthetic child-level returns: never real children."""

@@ -1,0 +1,117 @@
+"""The own-data engine: working-day calendar, periods, population handling and bad input.
+
+These are the parts every definition relies on, so a mistake here would skew all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from own_helpers import LA, D, frame
+
+from lineofsight.errors import UserError
+from lineofsight.indicators.engine import OUTPUT_COLUMNS, compute
+from lineofsight.indicators.own.periods import march_year, rolling_12_months, september_year
+from lineofsight.indicators.own.registry import IDS
+from lineofsight.indicators.own.workdays import calendar_frame
+
+EXPECTED_IDS = [
+    "cla_count",
+    "cla_rate_per_10k",
+    "cla_starts_count",
+    "cla_starts_rate_per_10k",
+    "cla_ceased_count",
+    "cla_ceased_sgo_pct",
+    "cla_ceased_adopted_pct",
+    "cla_ceased_returned_home_pct",
+    "cla_3plus_placements_pct",
+    "cla_long_term_stability_pct",
+    "cla_missing_pct",
+    "care_leavers_eet_19_21_pct",
+    "care_leavers_eet_17_18_pct",
+    "care_leavers_suitable_accom_19_21_pct",
+    "care_leavers_suitable_accom_17_18_pct",
+    "cin_count",
+    "cin_rate_per_10k",
+    "referrals_rate_per_10k",
+    "rereferrals_12m_pct",
+    "assessments_45wd_pct",
+    "s47_rate_per_10k",
+    "icpc_15wd_pct",
+    "cpp_count",
+    "cpp_rate_per_10k",
+    "cpp_repeat_pct",
+    "cpp_2yrs_plus_pct",
+    "sw_agency_rate_pct",
+    "sw_vacancy_rate_pct",
+    "sw_turnover_rate_pct",
+    "sw_caseload_avg",
+    "sw_absence_rate_pct",
+    "sw_fte",
+]
+
+EPISODES = frame(
+    "CHILD DECOM RNE LS PLACE DEC REC", [("A", D(2023, 5, 1), "S", "C2", "U4", None, None)]
+)
+
+
+def test_every_catalogue_id_has_one_definition() -> None:
+    assert sorted(IDS) == sorted(EXPECTED_IDS)
+    assert len(IDS) == len(set(IDS))
+
+
+def test_calendar_uses_england_and_wales_bank_holidays() -> None:
+    cal = calendar_frame().set_index("day")["is_workday"]
+    # one-off and substitute days on the gov.uk list
+    for day in (D(2022, 9, 19), D(2023, 5, 8), D(2022, 12, 27), D(2021, 12, 28), D(2024, 3, 29)):
+        assert cal[day] == 0, day
+    # Scottish-only holidays are working days in England: 2 January and St Andrew's Day (Mon 2026)
+    assert cal[D(2024, 1, 2)] == 1
+    assert cal[D(2026, 11, 30)] == 1
+    assert cal[D(2024, 3, 30)] == 0  # Saturday
+    # 2024: 366 days, 104 weekend days, 8 bank holidays on weekdays -> 254 working days
+    assert sum(cal[D(2024, 1, 1) : D(2024, 12, 31)]) == 254
+
+
+def test_period_helpers() -> None:
+    assert march_year(D(2024, 3, 31)) == 2024
+    assert march_year(D(2024, 4, 1)) == 2025
+    assert september_year(D(2024, 10, 1)) == 2025
+    assert rolling_12_months(D(2024, 2, 29)) == (D(2023, 3, 1), D(2024, 2, 29))
+    assert rolling_12_months(D(2023, 12, 31)) == (D(2023, 1, 1), D(2023, 12, 31))
+
+
+def test_output_shape_and_population_callable() -> None:
+    asked: list[tuple[str, int]] = []
+
+    def pop(la: str, year: int) -> float | None:
+        asked.append((la, year))
+        return 1000.0
+
+    out = compute({"episodes": EPISODES}, la=LA, population=pop)
+    assert list(out.columns) == OUTPUT_COLUMNS
+    assert asked == [(LA, 2024)]
+    assert set(out.indicator_id) == {i for i in IDS if i.startswith(("cla_", "care_"))}
+    assert not out.state.isna().any()
+    assert out.loc[out.indicator_id == "cla_rate_per_10k", "value"].item() == pytest.approx(10.0)
+    # every row without a number says why
+    assert (out.value.isna() == (out.state != "value")).all()
+
+
+def test_a_period_end_with_no_data_still_gives_a_period() -> None:
+    out = compute({"episodes": EPISODES}, la=LA, population={}, period_end=dt.date(2023, 10, 31))
+    assert set(out.period_end) == {D(2023, 10, 31), D(2024, 3, 31)}
+
+
+def test_bad_input_is_one_clear_sentence() -> None:
+    with pytest.raises(UserError, match="no LA column"):
+        compute({"episodes": EPISODES}, population={})
+    with pytest.raises(UserError, match="Unknown own-data indicator"):
+        compute({"episodes": EPISODES}, la=LA, ids=["cla_cuont"], population={})
+
+
+def test_no_tables_gives_an_empty_result() -> None:
+    out = compute({"header": pd.DataFrame({"CHILD": ["1"]})}, la=LA, population={})
+    assert out.empty and list(out.columns) == OUTPUT_COLUMNS
