@@ -36,6 +36,7 @@ from lineofsight.values import State, Value
 
 ENGLAND = "E92000001"
 _STATES = {s.value: s for s in State}
+_MISSING = Value.missing()
 Model = Literal["2021", "2025"]
 MODELS: tuple[Model, ...] = ("2025", "2021")
 
@@ -105,13 +106,17 @@ class Panel:
     notes: np.ndarray
     row: dict[str, int] = field(default_factory=dict)  # area code -> row
     col_of: dict[str, int] = field(default_factory=dict)  # year -> column
-    _numbers: list[list[float]] = field(default_factory=list)  # plain-Python copies: fast cell()
-    _states: list[list[str]] = field(default_factory=list)
+    _values: list[list[Value]] = field(default_factory=list)  # every cell as a Value, made once
 
     def __post_init__(self) -> None:
         self.col_of.update({y: k for k, y in enumerate(self.years)})
-        self._numbers.extend(self.numbers.tolist())
-        self._states.extend(self.states.tolist())
+        value_state = State.VALUE
+        for numbers, states in zip(self.numbers.tolist(), self.states.tolist(), strict=True):
+            row = []
+            for number, code in zip(numbers, states, strict=True):
+                state = _STATES[code]
+                row.append(Value(number if state is value_state else None, state))
+            self._values.append(row)
 
     def col(self, year: str) -> int:
         return self.col_of[year]
@@ -119,10 +124,8 @@ class Panel:
     def cell(self, area: str, year: str) -> Value:
         i = self.row.get(area)
         if i is None:
-            return Value.missing()
-        j = self.col_of[year]
-        state = _STATES[self._states[i][j]]
-        return Value(self._numbers[i][j] if state is State.VALUE else None, state)
+            return _MISSING
+        return self._values[i][self.col_of[year]]
 
 
 class Benchmark:
