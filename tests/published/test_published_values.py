@@ -191,3 +191,16 @@ def test_all_lait_measures_are_reachable() -> None:
     assert len(store.lait_measures) >= 430
     missing = [m for m in store.lait_measures.id if m not in ids]
     assert not missing
+
+
+def test_provenance_names_the_measure_each_value_came_from() -> None:
+    """A value taken from LAIT names its own LAIT measure, not another released the same day."""
+    store = load_store()
+    v, src = store.values, store.sources.set_index("source_id")
+    for indicator, measure in [
+        ("cla_rate_per_10k", "LAC"),
+        ("assessments_45wd_pct", "Continue_Assess_Comp"),
+    ]:
+        pubs = set(src.loc[v[v.indicator_id == indicator].source_id.unique(), "publication"])
+        lait = {p for p in pubs if "LAIT" in p}
+        assert lait == {f"Local Authority Interactive Tool (LAIT), measure {measure}"}, pubs

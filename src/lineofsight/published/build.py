@@ -86,19 +86,20 @@ class Provenance:
         text = resources.files("lineofsight.published").joinpath("releases.yaml").read_text()
         self.rules: list[dict[str, str]] = yaml.safe_load(text)
         self.origins = _origins_from_sources_md(shared / "data" / "SOURCES.md")
-        self.sources: dict[tuple[str, str], SourceFile] = {}
+        self.sources: dict[tuple[str, str, str], SourceFile] = {}
 
     def source(self, file: str, release: str | None = None, publication: str | None = None) -> int:
         rule = next((r for r in self.rules if fnmatch.fnmatch(file, r["pattern"])), None)
         if rule is None:
             raise UserError(f"No release is recorded for '{file}': add it to releases.yaml.")
         rel = release or rule["release"]
-        key = (file, rel)
+        pub = publication or rule["publication"]
+        key = (file, rel, pub)
         if key not in self.sources:
             self.sources[key] = SourceFile(
                 source_id=len(self.sources) + 1,
                 file=file,
-                publication=publication or rule["publication"],
+                publication=pub,
                 publisher=rule["publisher"],
                 release=rel,
                 origin=self.origins.get(
