@@ -43,6 +43,10 @@ def _register_all() -> None:
 
     web_commands.register(app)
 
+    from lineofsight.web.returns_data import commands as returns_data_commands
+
+    returns_data_commands.register(app)
+
     from lineofsight.synth import commands as synth_commands
 
     synth_commands.register(app)

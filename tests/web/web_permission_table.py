@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from lineofsight.web.accounts.roles import ADMINISTRATORS, ALL_ROLES, READERS, Role
+from lineofsight.web.accounts.roles import ADMINISTRATORS, ALL_ROLES, ANALYSTS, READERS, Role
 
 
 @dataclass(frozen=True)
@@ -44,4 +44,12 @@ PERMISSIONS: dict[str, Rule] = {
     "overview:indicator-csv": Rule(READERS | ADMINISTRATORS, {"indicator_id": "cla_rate_per_10k"}),
     "overview:compare": Rule(READERS | ADMINISTRATORS),
     "overview:ofsted": Rule(READERS | ADMINISTRATORS),
+    "overview:signals": Rule(READERS | ADMINISTRATORS),
+    # The Data pages: the findings name child ids, so analysts and administrators only. The table
+    # test runs on an empty database, so an upload's pages are 404 for the roles allowed.
+    "data:index": Rule(ANALYSTS | ADMINISTRATORS),
+    "data:history": Rule(ANALYSTS | ADMINISTRATORS),
+    "data:findings": Rule(ANALYSTS | ADMINISTRATORS, {"pk": 1}, signed_in_status=404),
+    "data:report": Rule(ANALYSTS | ADMINISTRATORS, {"pk": 1, "fmt": "csv"}, signed_in_status=404),
+    "data:publish": Rule(ANALYSTS | ADMINISTRATORS, {"pk": 1}, signed_in_status=405),
 }

@@ -129,6 +129,9 @@ def serve(
     workers: Annotated[
         int | None, typer.Option(help="gunicorn worker processes (env WEB_CONCURRENCY, default 2).")
     ] = None,
+    threads: Annotated[
+        int | None, typer.Option(help="Threads per worker (env WEB_THREADS, default 2).")
+    ] = None,
     migrate: Annotated[
         bool, typer.Option(help="Apply database migrations before starting.")
     ] = True,
@@ -141,9 +144,10 @@ def serve(
     try:
         bind_port = port or int(os.environ.get("LINEOFSIGHT_PORT", "8000"))
         n_workers = workers or int(os.environ.get("WEB_CONCURRENCY", "2"))
+        n_threads = threads or int(os.environ.get("WEB_THREADS", "2"))
     except ValueError as exc:
         raise UserError(
-            f"LINEOFSIGHT_PORT and WEB_CONCURRENCY must be whole numbers ({exc})."
+            f"LINEOFSIGHT_PORT, WEB_CONCURRENCY and WEB_THREADS must be whole numbers ({exc})."
         ) from exc
 
     from django.core.management import call_command
@@ -151,21 +155,35 @@ def serve(
     if migrate:
         _migrate()
     call_command("collectstatic", interactive=False, verbosity=0)
-    args = [
+    args = gunicorn_command(f"{bind_host}:{bind_port}", n_workers, n_threads)
+    typer.echo(
+        f"Serving on http://{bind_host}:{bind_port}/ with {n_workers} gunicorn workers "
+        f"of {n_threads} threads each"
+    )
+    sys.stdout.flush()
+    os.execv(sys.executable, args)
+
+
+def gunicorn_command(bind: str, workers: int, threads: int) -> list[str]:
+    """gunicorn's command line. ``--preload`` imports the app (and its warm-up, see ``warm.py``)
+    once in the master, so forked workers start with the published data already built."""
+    return [
         sys.executable,
         "-m",
         "gunicorn",
         "--bind",
-        f"{bind_host}:{bind_port}",
+        bind,
         "--workers",
-        str(n_workers),
+        str(workers),
+        "--threads",
+        str(threads),
+        "--worker-class",
+        "gthread",
+        "--preload",
         "--access-logfile",
         "-",
         "lineofsight.web.wsgi:application",
     ]
-    typer.echo(f"Serving on http://{bind_host}:{bind_port}/ with {n_workers} gunicorn workers")
-    sys.stdout.flush()
-    os.execv(sys.executable, args)
 
 
 def createuser(

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("lineofsight.web.accounts.urls")),
     path("", include("lineofsight.web.audit.urls")),
     path("", include("lineofsight.web.dashboard.urls")),
+    path("", include("lineofsight.web.returns_data.urls")),
 ]
 
 handler403 = "lineofsight.web.pages.views.forbidden"

@@ -24,6 +24,7 @@ PAGES = (
     "/compare/",
     "/compare/?la=E99999999&indicator=cla_rate_per_10k",
     "/ofsted/",
+    "/signals/",
 )
 
 

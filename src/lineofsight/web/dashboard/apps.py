@@ -26,3 +26,8 @@ class DashboardConfig(AppConfig):  # type: ignore[misc]  # Django ships no type 
             "Ofsted",
             "Latest inspection judgements, inspection history and what neighbours got.",
         )
+        register_page(
+            "overview:signals",
+            "Signals",
+            "Early-warning prompts from the figures, and the Ofsted risk model's estimate.",
+        )

@@ -1,14 +1,16 @@
 """The hook for the council's own in-year figures, shown beside the last published ones.
 
-Until publishing the council's own returns lands (the Data pages), no own figures exist and the
-overview shows none; the pages already have the slot, so turning it on is a change here only.
+The figures come from the council's current publication on the Data pages (``returns_data``): for
+each indicator, the latest 12-month period published. Pages beyond the analysts' show them with
+DfE small-number suppression (a count of 1 to 4 children becomes ``c``), so that is the default.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from lineofsight.values import Value
+from lineofsight.values import State, Value
 
 
 @dataclass(frozen=True)
@@ -19,9 +21,60 @@ class OwnFigure:
     value: Value
 
 
-def own_values(la_code: str) -> dict[str, OwnFigure]:
-    """Own in-year figures by indicator id for one council; empty until own data is published."""
-    return {}
+def own_values(la_code: str, *, exact: bool = False) -> dict[str, OwnFigure]:
+    """Own figures by indicator id from the council's current publication; empty before one.
+
+    Each indicator's latest period is taken. ``exact=True`` (analysts) skips suppression.
+    """
+    import pandas as pd
+
+    from lineofsight.indicators.own.suppress import suppress
+    from lineofsight.web.returns_data.models import IndicatorValue
+
+    rows = list(
+        IndicatorValue.objects.filter(
+            publication__la_code=la_code, publication__is_current=True
+        ).values(
+            "indicator_id",
+            "period_start",
+            "period_end",
+            "value",
+            "state",
+            "numerator",
+            "denominator",
+        )
+    )
+    if not rows:
+        return {}
+    frame = pd.DataFrame(rows).sort_values(["indicator_id", "period_end", "period_start"])
+    latest = frame.groupby("indicator_id", sort=False).tail(1)
+    if not exact:
+        latest = suppress(latest)
+    figures: dict[str, OwnFigure] = {}
+    for rec in latest.to_dict("records"):
+        state = _state(str(rec["state"]))
+        number = rec["value"]
+        ok = state is State.VALUE and number is not None and not pd.isna(number)
+        figures[str(rec["indicator_id"])] = OwnFigure(
+            period=period_words(rec["period_start"], rec["period_end"]),
+            value=Value(float(number) if ok else None, state if ok or state is not State.VALUE
+                        else State.NOT_AVAILABLE),
+        )  # fmt: skip
+    return figures
+
+
+def period_words(start: dt.date, end: dt.date) -> str:
+    """'year to 31 October 2025' for 12 months; 'X to Y' for any other span."""
+    if (end - start).days in (364, 365):
+        return f"year to {end.day} {end:%B %Y}"
+    return f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
+
+
+def _state(code: str) -> State:
+    try:
+        return State(code)
+    except ValueError:
+        return State.NOT_AVAILABLE
 
 
 def differs(own: OwnFigure | None, published: Value, decimals: int) -> bool:

@@ -13,4 +13,5 @@ urlpatterns = [
     path("indicators/<str:indicator_id>/data.csv", views.indicator_csv, name="indicator-csv"),
     path("compare/", views.compare_view, name="compare"),
     path("ofsted/", views.ofsted, name="ofsted"),
+    path("signals/", views.signals, name="signals"),
 ]

@@ -21,6 +21,7 @@ from lineofsight.web.accounts.roles import ADMINISTRATORS, READERS
 from lineofsight.web.audit.log import record
 from lineofsight.web.audit.models import Action
 from lineofsight.web.dashboard import ofsted as ofsted_data
+from lineofsight.web.dashboard import signals_page
 from lineofsight.web.dashboard.compare import MAX_COUNCILS, MAX_INDICATORS, choices, compare
 from lineofsight.web.dashboard.indicator import IndicatorPage, csv_records, indicator_page
 from lineofsight.web.dashboard.overview import overview
@@ -67,6 +68,11 @@ def index(request: HttpRequest) -> HttpResponse:
         "send": next(iter(ofsted_data.send_history(la.code)), None),
         "tag_class": ofsted_data.tag_class,
         "model": get_benchmark().model,
+        "flags": signals_page.flags(la.code),
+        "signal_count": len(signals_page.council_signals(la.code)),
+        "high_count": sum(
+            s.severity.label == "high" for s in signals_page.council_signals(la.code)
+        ),
     }
     return render(request, "dashboard/overview.html", context)
 
@@ -83,6 +89,7 @@ def indicator(request: HttpRequest, indicator_id: str) -> HttpResponse:
         "previous_year": year_phrase(ind.year_label, e.previous_year) if e.previous_year else "",
         "rank_one": "the highest" if ind.polarity == "high_good" else "the lowest",
         "band": band_words(e.band, ind.polarity),
+        "signals": signals_page.flags(page.la.code).get(ind.id, []),
     }
     return render(request, "dashboard/indicator.html", context)
 
@@ -159,3 +166,25 @@ def ofsted(request: HttpRequest) -> HttpResponse:
         "model": b.model,
     }
     return render(request, "dashboard/ofsted.html", context)
+
+
+@requires(*DATA_ROLES)
+@get_only
+def signals(request: HttpRequest) -> HttpResponse:
+    """Signals: the council's early-warning signals by severity, and the Ofsted risk estimate."""
+    la = _council(request)
+    context = {
+        "la": la,
+        "groups": signals_page.grouped(la.code),
+        "count": len(signals_page.council_signals(la.code)),
+        "evidence_rows": signals_page.evidence_rows,
+        "title": signals_page.indicator_title,
+        "estimates": signals_page.council_estimates(la.code),
+        "target_words": signals_page.TARGET_WORDS,
+        "probability_words": signals_page.probability_words,
+        "factor_text": signals_page.factor_text,
+        "direction": signals_page.direction,
+        "caveats": signals_page.CAVEATS,
+        "backtest": signals_page.backtest_split(),
+    }
+    return render(request, "dashboard/signals.html", context)

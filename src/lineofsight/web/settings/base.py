@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "lineofsight.web.audit",
     "lineofsight.web.pages",
     "lineofsight.web.dashboard",
+    "lineofsight.web.returns_data",
 ]
 
 MIDDLEWARE = [
