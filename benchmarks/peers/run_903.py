@@ -19,15 +19,13 @@ T0 = time.perf_counter()
 
 import contextlib  # noqa: E402
 import importlib  # noqa: E402
-import json  # noqa: E402
-import resource  # noqa: E402
 import sys  # noqa: E402
 from typing import Any  # noqa: E402
 
-import pandas as pd  # noqa: E402
 from lac_validator import lac_validator  # noqa: E402
 from lac_validator.report import Report  # noqa: E402
 from lac_validator.utils import process_uploaded_files  # noqa: E402
+from peer_result import emit  # noqa: E402
 
 TABLES = [
     "ad1", "episodes", "header", "missing", "oc2", "oc3", "placed_for_adoption_errors",
@@ -57,25 +55,16 @@ def main(folder: str, isolated: bool) -> None:
         report = Report(v.ds_results, registry)
         issues = lac_validator.create_issue_df(report.report, report.error_report)
     t2 = time.perf_counter()
-    pairs = sorted(
-        {
-            (str(c), str(r))
-            for c, r in zip(issues["child_id"], issues["rule_code"], strict=True)
-            if pd.notna(c)
-        }
+    emit(
+        "csc-validator-be-903",
+        T0,
+        t1,
+        t2,
+        issues,
+        rules=sorted(str(r.code) for r in registry.values()),
+        skipped=sorted(str(c) for c in v.skips),
+        failed=sorted(str(c) for c in v.fails),
     )
-    out = {
-        "peer": "csc-validator-be-903",
-        "import_s": t1 - T0,
-        "run_s": t2 - t1,
-        "wall_s": t2 - T0,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "rules": sorted(str(r.code) for r in registry.values()),
-        "skipped": sorted(str(c) for c in v.skips),
-        "failed": sorted(str(c) for c in v.fails),
-        "pairs": pairs,
-    }
-    json.dump(out, sys.stdout)
 
 
 if __name__ == "__main__":

@@ -15,13 +15,11 @@ T0 = time.perf_counter()
 
 import contextlib  # noqa: E402
 import importlib  # noqa: E402
-import json  # noqa: E402
-import resource  # noqa: E402
 import sys  # noqa: E402
 import xml.etree.ElementTree as ET  # noqa: E402
 
-import pandas as pd  # noqa: E402
 from cin_validator import cin_validator  # noqa: E402
+from peer_result import emit  # noqa: E402
 
 RULESET = "cin2024_25"  # the default of the peer's ``run`` command
 
@@ -35,24 +33,15 @@ def main(path: str) -> None:
         v = cin_validator.CinValidator(data, registry, selected_rules=None)
         issues = v.full_issue_df
     t2 = time.perf_counter()
-    pairs = sorted(
-        {
-            (str(c), str(r))
-            for c, r in zip(issues["child_id"], issues["rule_code"], strict=True)
-            if pd.notna(c)
-        }
+    emit(
+        "csc-validator-be-cin",
+        T0,
+        t1,
+        t2,
+        issues,
+        rules=sorted(str(r.code) for r in registry.values()),
+        return_level=sorted({str(c) for c in v.multichild_issues["rule_code"]}),
     )
-    out = {
-        "peer": "csc-validator-be-cin",
-        "import_s": t1 - T0,
-        "run_s": t2 - t1,
-        "wall_s": t2 - T0,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "rules": sorted(str(r.code) for r in registry.values()),
-        "return_level": sorted({str(c) for c in v.multichild_issues["rule_code"]}),
-        "pairs": pairs,
-    }
-    json.dump(out, sys.stdout)
 
 
 if __name__ == "__main__":
