@@ -60,7 +60,15 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "oc3": {"CHILD": TEXT, "DOB": DATE, "IN_TOUCH": TEXT, "ACTIV": TEXT, "ACCOM": TEXT},
     "missing": {"CHILD": TEXT, "MISSING": TEXT, "MIS_START": DATE},
-    "cin_details": {"LAchildID": TEXT, "CINreferralDate": DATE, "CINclosureDate": DATE},
+    "uasc": {"CHILD": TEXT, "DUC": DATE},
+    "sw_episodes": {"CHILD": TEXT, "SW_ID": TEXT, "SW_DECOM": DATE, "SW_DEC": DATE},
+    "cin_details": {
+        "LAchildID": TEXT,
+        "CINreferralDate": DATE,
+        "CINclosureDate": DATE,
+        "ReferralNFA": TEXT,
+        "ReasonForClosure": TEXT,
+    },
     "assessments": {
         "LAchildID": TEXT,
         "AssessmentActualStartDate": DATE,
@@ -100,7 +108,7 @@ CALENDAR_DATES = {
     "section47": ("S47ActualStartDate", "DateOfInitialCPC"),
 }
 FAMILY_TABLES: dict[Family, tuple[str, ...]] = {
-    "ssda903": ("header", "episodes", "oc3", "missing"),
+    "ssda903": ("header", "episodes", "oc3", "missing", "uasc", "sw_episodes"),
     "cin": ("cin_details", "assessments", "section47", "cp_plans"),
     "workforce": ("workers", "la_level"),
 }

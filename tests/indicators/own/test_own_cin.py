@@ -90,6 +90,34 @@ def test_referrals_and_rereferrals(year: dict[str, dict[str, object]]) -> None:
     assert row["value"] == pytest.approx(40.0)
 
 
+def test_referral_and_enquiry_counts(year: dict[str, dict[str, object]]) -> None:
+    assert year["referrals_count"]["value"] == 5  # as above
+    assert year["s47_count"]["value"] == 3  # c1, c2, c3 start in the year; c4 before it
+    # plans starting in the year: c3#2, c4, c5 = 3 -> 3.0 per 10,000
+    assert year["cpp_starts_rate_per_10k"]["numerator"] == 3
+    assert year["cpp_starts_rate_per_10k"]["value"] == pytest.approx(3.0)
+
+
+def test_referrals_with_no_further_action_and_not_in_need() -> None:
+    details = frame(
+        "LAchildID CINdetailsID CINreferralDate CINclosureDate ReferralNFA ReasonForClosure",
+        [
+            ("n1", "1", D(2023, 5, 1), D(2023, 5, 1), "1", None),  # no further action
+            ("n2", "1", D(2023, 6, 1), D(2023, 9, 1), "false", "RC8"),  # assessed, not in need
+            ("n3", "1", D(2023, 7, 1), D(2023, 10, 1), "0", "RC9"),  # assessed, to early help
+            ("n4", "1", D(2023, 8, 1), None, None, None),  # still open
+            ("n5", "1", D(2022, 5, 1), D(2022, 5, 2), "true", "RC8"),  # the year before
+        ],
+    )
+    res = run_own({"cin_details": details})
+    # referrals in the year: n1-n4 = 4; NFA: n1 = 25%; not in need: n2, n3 = 50%
+    nfa = res[("referrals_nfa_pct", END)]
+    assert (nfa["numerator"], nfa["denominator"]) == (1, 4)
+    not_in_need = res[("referrals_not_in_need_pct", END)]
+    assert (not_in_need["numerator"], not_in_need["denominator"]) == (2, 4)
+    assert not_in_need["value"] == pytest.approx(50.0)
+
+
 def test_assessments_within_45_working_days(year: dict[str, dict[str, object]]) -> None:
     # authorised in the year: c1 (45), c2 (46), c3 (43), c5#1 (8) = 4; in time: 3 -> 75%
     row = year["assessments_45wd_pct"]

@@ -81,7 +81,39 @@ OC3 = frame(
         ("L6", D(2005, 11, 20), "YES", "G4", "G1"),  # 18 on 20 Nov 2023: NEET, abroad
     ],
 )
-TABLES = {"episodes": EPISODES, "header": HEADER, "missing": MISSING, "oc3": OC3}
+UASC = frame(
+    "CHILD DUC",
+    [
+        ("B", None),  # still unaccompanied asylum-seeking: UASC at 31 March
+        ("D", D(2024, 4, 1)),  # status ceases on 1 April: UASC at 31 March
+        ("H", D(2024, 3, 31)),  # status ceased on 31 March: not UASC at 31 March
+        ("C", None),  # not looked after at 31 March
+    ],
+)
+SW_EPISODES = frame(
+    "CHILD SW_ID SW_DECOM SW_DEC",
+    [
+        ("A", "W1", D(2020, 1, 10), D(2023, 3, 31)),  # ended before the year: not counted
+        ("A", "W2", D(2023, 4, 1), D(2023, 9, 1)),
+        ("A", "W3", D(2023, 9, 1), None),
+        ("A", "W4", D(2023, 12, 1), D(2024, 1, 1)),  # A: W2, W3, W4 = 3 in the year
+        ("D", "W2", D(2022, 6, 1), D(2023, 6, 1)),
+        ("D", "W5", D(2023, 6, 1), D(2023, 8, 1)),
+        ("D", "W2", D(2023, 8, 1), None),  # D: W2 twice and W5 = 2 different workers
+        ("H", "W6", D(2019, 5, 1), None),
+        ("C", "W1", D(2023, 4, 1), D(2023, 5, 1)),  # C: 3 workers but ceased before 31 March
+        ("C", "W2", D(2023, 5, 1), D(2023, 6, 1)),
+        ("C", "W3", D(2023, 6, 1), D(2024, 3, 31)),
+    ],
+)
+TABLES = {
+    "episodes": EPISODES,
+    "header": HEADER,
+    "missing": MISSING,
+    "oc3": OC3,
+    "uasc": UASC,
+    "sw_episodes": SW_EPISODES,
+}
 
 
 @pytest.fixture(scope="module")
@@ -150,6 +182,63 @@ def test_care_leavers(year: dict[str, dict[str, object]]) -> None:
     # 17-18 cohort: L5, L6. EET: L5 = 50%; accommodation base leaves out L6 (G: abroad) = 1 of 1
     assert year["care_leavers_eet_17_18_pct"]["value"] == pytest.approx(50.0)
     assert year["care_leavers_suitable_accom_17_18_pct"]["value"] == pytest.approx(100.0)
+
+
+def test_ceased_rate_and_foster_share(year: dict[str, dict[str, object]]) -> None:
+    # ceased: C and F = 2 of 20,000 -> 1.0 per 10,000
+    assert year["cla_ceased_rate_per_10k"]["value"] == pytest.approx(1.0)
+    # at 31 March: A (R1), B (U3), D (U6), H (U4), J (U4), K (A4): foster = B, D, H, J = 4 of 6
+    row = year["cla_foster_pct"]
+    assert (row["numerator"], row["denominator"]) == (4, 6)
+
+
+def test_unplanned_return_home_share() -> None:
+    episodes = frame(
+        "CHILD DECOM RNE LS PLACE DEC REC",
+        [
+            ("P", D(2023, 5, 1), "S", "C2", "U4", D(2023, 8, 1), "E4B"),  # home, not planned
+            ("Q", D(2023, 5, 1), "S", "C2", "U4", D(2023, 9, 1), "E4A"),  # home, as planned
+            ("R", D(2023, 5, 1), "S", "C2", "U4", D(2023, 10, 1), "E11"),  # adopted
+            ("S", D(2023, 5, 1), "S", "C2", "U4", D(2023, 11, 1), "X1"),  # not ceasing care
+            ("S", D(2023, 11, 1), "P", "C2", "U5", None, None),
+        ],
+    )
+    res = run_own({"episodes": episodes})
+    # ceased: P, Q, R = 3; unplanned returns home: P = 1 of 3; all returns home: P, Q = 2 of 3
+    row = res[("cla_ceased_returned_home_unplanned_pct", END)]
+    assert (row["numerator"], row["denominator"]) == (1, 3)
+    assert res[("cla_ceased_returned_home_pct", END)]["numerator"] == 2
+
+
+def test_unaccompanied_asylum_seeking_children(year: dict[str, dict[str, object]]) -> None:
+    # at 31 March: A, B, D, H, J, K; UASC then: B (no DUC), D (DUC 1 April) = 2 of 6
+    assert year["uasc_count"]["value"] == 2
+    row = year["uasc_pct"]
+    assert (row["numerator"], row["denominator"]) == (2, 6)
+
+
+def test_three_or_more_social_workers(year: dict[str, dict[str, object]]) -> None:
+    # at 31 March: A has 3 workers in the year (W1 ended the day before it began); D 2, H 1;
+    # B, J, K none recorded. C had 3 but ceased on 31 March. 1 of 6
+    row = year["cla_3plus_social_workers_pct"]
+    assert (row["numerator"], row["denominator"]) == (1, 6)
+
+
+def test_care_leavers_in_touch(year: dict[str, dict[str, object]]) -> None:
+    # 19-21: L1 YES, L2 YES, L4 NO (L3 died, out of the base): in touch 2 of 3, not in touch 1 of 3
+    assert (
+        year["care_leavers_in_touch_19_21_pct"]["numerator"],
+        year["care_leavers_in_touch_19_21_pct"]["denominator"],
+    ) == (2, 3)
+    assert year["care_leavers_not_in_touch_19_21_pct"]["value"] == pytest.approx(100 / 3)
+    # 17-18: L5 YES, L6 YES
+    assert year["care_leavers_in_touch_17_18_pct"]["value"] == pytest.approx(100.0)
+
+
+def test_no_uasc_file_means_not_available_not_zero() -> None:
+    res = run_own({"episodes": EPISODES})
+    assert res[("uasc_count", END)]["state"] == "x"
+    assert res[("cla_3plus_social_workers_pct", END)]["state"] == "x"
 
 
 def test_rolling_12_months_across_a_year_end() -> None:

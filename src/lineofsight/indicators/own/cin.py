@@ -26,6 +26,7 @@ from lineofsight.indicators.engine import (
 KEYS = ["LA", "period_start", "period_end"]
 NULL = ibis.null("float64")
 Build = Callable[[Context], ir.Table]
+NOT_IN_NEED = ["RC8", "RC9"]
 ASSESSMENT_WORKING_DAYS = 45
 ICPC_WORKING_DAYS = 15
 
@@ -54,6 +55,33 @@ def referrals_count(ctx: Context) -> ir.Table:
     t = ctx.with_periods("cin", r, r.CINreferralDate)
     t = t.filter(between(t.CINreferralDate, t))
     return t.group_by(KEYS).aggregate(numerator=t.count(), denominator=NULL)
+
+
+def referrals_nfa_pct(ctx: Context) -> ir.Table:
+    """Referrals in the period marked no further action (``ReferralNFA`` true), of all referrals
+    in the period."""
+    r = _referrals(ctx)
+    t = ctx.with_periods("cin", r, r.CINreferralDate)
+    t = t.filter(between(t.CINreferralDate, t))
+    return t.group_by(KEYS).aggregate(
+        numerator=truthy(t.ReferralNFA).cast("int64").sum(), denominator=t.count()
+    )
+
+
+def referrals_not_in_need_pct(ctx: Context) -> ir.Table:
+    """Referrals in the period whose episode closed after assessment with no further action
+    (``ReasonForClosure`` RC8) or with a referral to early help (RC9, from 2023), of all referrals
+    in the period.
+
+    [UNCERTAIN] DfE does not publish its derivation. We count the referral's own episode closure
+    reason, so a referral still open at the period end is in the base but not the numerator, and a
+    later return that closes it can move it into the numerator.
+    """
+    r = _referrals(ctx)
+    t = ctx.with_periods("cin", r, r.CINreferralDate)
+    t = t.filter(between(t.CINreferralDate, t))
+    found = t.ReasonForClosure.fill_null("").upper().isin(NOT_IN_NEED)
+    return t.group_by(KEYS).aggregate(numerator=found.cast("int64").sum(), denominator=t.count())
 
 
 def rereferrals_12m_pct(ctx: Context) -> ir.Table:
@@ -167,6 +195,15 @@ def cpp_repeat_pct(ctx: Context) -> ir.Table:
     return t.group_by(KEYS).aggregate(numerator=t.repeat.cast("int64").sum(), denominator=t.count())
 
 
+def cpp_starts_count(ctx: Context) -> ir.Table:
+    """Child protection plans starting in the period, each plan counted (a child with two plans
+    starting in the period counts twice, as DfE counts plans, not children)."""
+    p = _plans(ctx)
+    t = ctx.with_periods("cin", p, p.CPPstartDate)
+    t = t.filter(between(t.CPPstartDate, t))
+    return t.group_by(KEYS).aggregate(numerator=t.count(), denominator=NULL)
+
+
 def cpp_2yrs_plus_pct(ctx: Context) -> ir.Table:
     """Children on a plan at the period end whose plan had run 2 years or more, of all children on
     a plan at the period end.
@@ -191,7 +228,16 @@ CD = ("cin_details",)
 DEFINITIONS: list[Definition] = [
     _d("cin_count", "count", CD, cin_count, cin_count.__doc__ or ""),
     _d("cin_rate_per_10k", "rate", CD, cin_count, "CIN at the period end per 10,000 aged 0-17."),
+    _d("referrals_count", "count", CD, referrals_count, referrals_count.__doc__ or ""),
     _d("referrals_rate_per_10k", "rate", CD, referrals_count, referrals_count.__doc__ or ""),
+    _d("referrals_nfa_pct", "pct", CD, referrals_nfa_pct, referrals_nfa_pct.__doc__ or ""),
+    _d(
+        "referrals_not_in_need_pct",
+        "pct",
+        CD,
+        referrals_not_in_need_pct,
+        referrals_not_in_need_pct.__doc__ or "",
+    ),
     _d("rereferrals_12m_pct", "pct", CD, rereferrals_12m_pct, rereferrals_12m_pct.__doc__ or ""),
     _d(
         "assessments_45wd_pct",
@@ -200,10 +246,18 @@ DEFINITIONS: list[Definition] = [
         assessments_45wd_pct,
         assessments_45wd_pct.__doc__ or "",
     ),
+    _d("s47_count", "count", ("section47",), s47_count, s47_count.__doc__ or ""),
     _d("s47_rate_per_10k", "rate", ("section47",), s47_count, s47_count.__doc__ or ""),
     _d("icpc_15wd_pct", "pct", ("section47",), icpc_15wd_pct, icpc_15wd_pct.__doc__ or ""),
     _d("cpp_count", "count", ("cp_plans",), cpp_count, cpp_count.__doc__ or ""),
     _d("cpp_rate_per_10k", "rate", ("cp_plans",), cpp_count, "Children on a plan per 10,000."),
+    _d(
+        "cpp_starts_rate_per_10k",
+        "rate",
+        ("cp_plans",),
+        cpp_starts_count,
+        cpp_starts_count.__doc__ or "",
+    ),
     _d("cpp_repeat_pct", "pct", ("cp_plans",), cpp_repeat_pct, cpp_repeat_pct.__doc__ or ""),
     _d(
         "cpp_2yrs_plus_pct",

@@ -28,6 +28,8 @@ PLACED_FOR_ADOPTION = ["A3", "A4", "A5", "A6"]
 SGO = ["E43", "E44", "E45", "E46", "E47", "E48"]
 ADOPTED = ["E11", "E12"]
 RETURNED_HOME = ["E4A", "E4B"]
+RETURNED_HOME_UNPLANNED = ["E4B"]
+FOSTER = ["U1", "U2", "U3", "U4", "U5", "U6"]
 EET = ["F1", "P1", "F2", "P2", "F3", "P3", "F4", "P4", "F5", "P5"]
 KEYS = ["LA", "period_start", "period_end"]
 Build = Callable[[Context], ir.Table]
@@ -98,6 +100,63 @@ def cla_ceased_count(ctx: Context) -> ir.Table:
     """Children who ceased to be looked after in the period (last occasion only)."""
     t = _last_ceased(ctx)
     return t.group_by(KEYS).aggregate(numerator=t.count(), denominator=ibis.null("float64"))
+
+
+def cla_foster_pct(ctx: Context) -> ir.Table:
+    """Children looked after at the period end whose placement then is foster care (PLACE U1-U6,
+    with relatives or friends and with other carers alike), of all looked after at the period end."""
+    t = _looked_after_at_end(ctx)
+    foster = t.PLACE.fill_null("").isin(FOSTER)
+    return t.group_by(KEYS).aggregate(
+        numerator=t.CHILD.nunique(where=foster), denominator=t.CHILD.nunique()
+    )
+
+
+def _uasc_at_end(ctx: Context) -> ir.Table:
+    """Children looked after at the period end, each once, with ``uasc`` = unaccompanied
+    asylum-seeking then.
+
+    [UNCERTAIN] A child is UASC at the period end when the UASC table lists them with no date UASC
+    status ceased (DUC) or a DUC after the period end; REFERENCE.md names the table but not DfE's
+    derivation.
+    """
+    t = _looked_after_at_end(ctx).select(*KEYS, "CHILD").distinct()
+    u = latest(ctx.table("uasc"), ["LA", "CHILD"])
+    u = u.select("LA", "CHILD", "DUC", _listed=ibis.literal(True))
+    j = t.left_join(u, ["LA", "CHILD"])
+    listed = j._listed.fill_null(False) & (j.DUC.isnull() | (j.period_end < j.DUC))
+    return j.select(*KEYS, "CHILD", uasc=listed)
+
+
+def uasc_count(ctx: Context) -> ir.Table:
+    """Unaccompanied asylum-seeking children looked after at the period end."""
+    t = _uasc_at_end(ctx)
+    return t.group_by(KEYS).aggregate(
+        numerator=t.uasc.cast("int64").sum(), denominator=ibis.null("float64")
+    )
+
+
+def uasc_pct(ctx: Context) -> ir.Table:
+    t = _uasc_at_end(ctx)
+    return t.group_by(KEYS).aggregate(numerator=t.uasc.cast("int64").sum(), denominator=t.count())
+
+
+def cla_3plus_social_workers_pct(ctx: Context) -> ir.Table:
+    """Children looked after at the period end who had 3 or more different social workers
+    (``SW_ID``) with an allocation overlapping the period, of all looked after at the period end.
+
+    [UNCERTAIN] An allocation counts when it began on or before the period end and had not ended
+    before the period start; the same worker allocated twice counts once.
+    """
+    cohort = _looked_after_at_end(ctx).select(*KEYS, "CHILD").distinct()
+    sw = latest(ctx.table("sw_episodes"), ["LA", "CHILD", "SW_ID", "SW_DECOM"])
+    sw = sw.filter(sw.SW_ID.notnull(), sw.SW_DECOM.notnull())
+    sw = ctx.with_periods("ssda903", sw, sw.SW_DECOM, sw.SW_DEC)
+    workers = sw.group_by([*KEYS, "CHILD"]).aggregate(n=sw.SW_ID.nunique())
+    j = cohort.left_join(workers, [*KEYS, "CHILD"])
+    return j.group_by([cohort.LA, cohort.period_start, cohort.period_end]).aggregate(
+        numerator=(j.n.fill_null(0) >= 3).cast("int64").sum(), denominator=j.count()
+    )
 
 
 def _share(codes: list[str]) -> Build:
@@ -257,6 +316,20 @@ def _eet(ages: tuple[int, ...]) -> Build:
     return build
 
 
+def _in_touch(ages: tuple[int, ...], code: str) -> Build:
+    """Care leavers in the cohort whose IN_TOUCH is ``code`` (YES: in touch; NO: not in touch).
+    Those refusing contact (REFU) or no longer needing services (NREQ) stay in the base only."""
+
+    def build(ctx: Context) -> ir.Table:
+        o = _care_leavers(ctx, ages)
+        return o.group_by(KEYS).aggregate(
+            numerator=(o.IN_TOUCH.fill_null("").upper() == code).cast("int64").sum(),
+            denominator=o.count(),
+        )
+
+    return build
+
+
 def _accommodation(ages: tuple[int, ...]) -> Build:
     """Suitable accommodation: the second character of ACCOM is 1 ([UNCERTAIN] mapping from
     REFERENCE.md). The denominator leaves out those abroad (G), deported (H) or whose residence
@@ -292,6 +365,7 @@ DEFINITIONS: list[Definition] = [
     _d("cla_starts_count", "count", EP, cla_starts_count, cla_starts_count.__doc__ or ""),
     _d("cla_starts_rate_per_10k", "rate", EP, cla_starts_count, "Starts per 10,000 aged 0-17."),
     _d("cla_ceased_count", "count", EP, cla_ceased_count, cla_ceased_count.__doc__ or ""),
+    _d("cla_ceased_rate_per_10k", "rate", EP, cla_ceased_count, "Ceased per 10,000 aged 0-17."),
     _d("cla_ceased_sgo_pct", "pct", EP, _share(SGO), "Ceased with a special guardianship order."),
     _d("cla_ceased_adopted_pct", "pct", EP, _share(ADOPTED), "Ceased by adoption (E11, E12)."),
     _d(
@@ -300,6 +374,29 @@ DEFINITIONS: list[Definition] = [
         EP,
         _share(RETURNED_HOME),
         "Ceased by returning home to parents (E4A, E4B); [UNCERTAIN] E13 is not included.",
+    ),
+    _d(
+        "cla_ceased_returned_home_unplanned_pct",
+        "pct",
+        EP,
+        _share(RETURNED_HOME_UNPLANNED),
+        "Ceased by returning home not as part of the care plan (E4B).",
+    ),
+    _d("cla_foster_pct", "pct", EP, cla_foster_pct, cla_foster_pct.__doc__ or ""),
+    _d("uasc_count", "count", ("episodes", "uasc"), uasc_count, uasc_count.__doc__ or ""),
+    _d(
+        "uasc_pct",
+        "pct",
+        ("episodes", "uasc"),
+        uasc_pct,
+        "UASC of all looked after at the period end.",
+    ),
+    _d(
+        "cla_3plus_social_workers_pct",
+        "pct",
+        ("episodes", "sw_episodes"),
+        cla_3plus_social_workers_pct,
+        cla_3plus_social_workers_pct.__doc__ or "",
     ),
     _d(
         "cla_3plus_placements_pct",
@@ -337,5 +434,26 @@ DEFINITIONS: list[Definition] = [
         ("oc3",),
         _accommodation((17, 18)),
         "Suitable accommodation at 17-18.",
+    ),
+    _d(
+        "care_leavers_in_touch_19_21_pct",
+        "pct",
+        ("oc3",),
+        _in_touch((19, 20, 21), "YES"),
+        "In touch at 19-21.",
+    ),
+    _d(
+        "care_leavers_in_touch_17_18_pct",
+        "pct",
+        ("oc3",),
+        _in_touch((17, 18), "YES"),
+        "In touch at 17-18.",
+    ),
+    _d(
+        "care_leavers_not_in_touch_19_21_pct",
+        "pct",
+        ("oc3",),
+        _in_touch((19, 20, 21), "NO"),
+        "Not in touch at 19-21 (IN_TOUCH NO; refusing contact or no longer needing services is not counted).",
     ),
 ]
