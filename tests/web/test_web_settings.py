@@ -91,3 +91,23 @@ def test_production_passes_djangos_deployment_checks(tmp_path) -> None:  # type:
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "no issues" in run.stdout
+
+
+def test_the_default_sqlite_database_runs_in_wal_mode(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Several gunicorn workers share the SQLite file: readers must not block on a writer."""
+    check = (
+        "import django; django.setup(); from django.db import connection; "
+        "c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0])"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    clean.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "lineofsight.web.settings.dev",
+            "LINEOFSIGHT_HOME": str(tmp_path),
+        }
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", check], env=clean, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "wal"

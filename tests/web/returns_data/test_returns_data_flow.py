@@ -240,3 +240,23 @@ def test_another_councils_analyst_cannot_open_an_upload(
     client.force_login(make_user("analyst", email="analyst.stoke@example.org"))  # Stoke-on-Trent
     assert client.get(reverse("data:findings", kwargs={"pk": pk})).status_code == 403
     assert client.get(reverse("data:report", kwargs={"pk": pk, "fmt": "csv"})).status_code == 403
+
+
+def test_a_new_publication_replaces_the_figures_kept_in_memory(
+    signed_in: Any, synthetic: Path
+) -> None:
+    """Own figures are kept per publication; publishing again must show the new ones at once."""
+    from lineofsight.web.dashboard.own import own_values
+    from lineofsight.web.returns_data.models import Upload
+
+    analyst = _analyst(signed_in)
+    _publish_workforce(analyst, synthetic)
+    first = own_values(RUTLAND, exact=True)
+    assert "sw_fte" in first and "cla_count" not in first
+    files = sorted((synthetic / "ssda903" / "2025").glob("*.csv"))
+    assert _upload(analyst, *files).status_code == 302
+    upload = Upload.objects.latest("pk")
+    ack = {"acknowledge": "yes"} if upload.queries else {}
+    assert analyst.post(reverse("data:publish", kwargs={"pk": upload.pk}), ack).status_code == 302
+    second = own_values(RUTLAND, exact=True)
+    assert "cla_count" in second and "sw_fte" not in second

@@ -6,6 +6,7 @@ Every number comes from the benchmark engine (one ``entry`` per year); nothing i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from lineofsight.benchmark.engine import ENGLAND, Entry, get_benchmark
@@ -46,8 +47,13 @@ class IndicatorPage:
         return show(value, self.indicator)
 
 
+@lru_cache(maxsize=256)
 def indicator_page(la: LA, indicator_id: str) -> IndicatorPage | None:
-    """The page's content, or None when the indicator has no published figures for councils."""
+    """The page's content, or None when the indicator has no published figures for councils.
+
+    It depends only on the bundled published data, which is fixed for the life of the process,
+    so each council's page is built once (charts included) and then served from memory.
+    """
     ind = lookup_indicator(indicator_id)
     b = get_benchmark()
     years = b.years(ind.id)[-YEARS_SHOWN:]

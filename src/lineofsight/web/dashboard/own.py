@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lineofsight.values import State, Value
 
@@ -24,17 +25,31 @@ class OwnFigure:
 def own_values(la_code: str, *, exact: bool = False) -> dict[str, OwnFigure]:
     """Own figures by indicator id from the council's current publication; empty before one.
 
-    Each indicator's latest period is taken. ``exact=True`` (analysts) skips suppression.
+    Each indicator's latest period is taken. ``exact=True`` (analysts) skips suppression. A
+    publication's rows never change once published, so its figures are worked out once per
+    process and kept, keyed by the publication and its time: publishing a new one changes the key.
     """
+    from lineofsight.web.returns_data.models import Publication
+
+    current = (
+        Publication.objects.filter(la_code=la_code, is_current=True)
+        .values_list("pk", "published_at")
+        .first()
+    )
+    return {} if current is None else dict(_figures(current[0], current[1], exact))
+
+
+@lru_cache(maxsize=512)
+def _figures(publication_pk: int, published_at: dt.datetime, exact: bool) -> dict[str, OwnFigure]:
+    """``published_at`` is part of the key so a reused primary key (a test database, a restored
+    backup) can never bring back another publication's figures."""
     import pandas as pd
 
     from lineofsight.indicators.own.suppress import suppress
     from lineofsight.web.returns_data.models import IndicatorValue
 
     rows = list(
-        IndicatorValue.objects.filter(
-            publication__la_code=la_code, publication__is_current=True
-        ).values(
+        IndicatorValue.objects.filter(publication_id=publication_pk).values(
             "indicator_id",
             "period_start",
             "period_end",

@@ -46,7 +46,15 @@ def database_config() -> dict[str, Any]:
         home = data_home()
         home.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{home / 'lineofsight.sqlite3'}"
-    return dict(dj_database_url.parse(url, conn_max_age=60))
+    config = dict(dj_database_url.parse(url, conn_max_age=60))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Readers do not wait for a writer (WAL), and a write takes its lock when the transaction
+        # starts rather than failing half-way with "database is locked" under several workers.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
+    return config
 
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", DEMO_SECRET_KEY)
