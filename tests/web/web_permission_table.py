@@ -30,6 +30,13 @@ def _home_status(role: Role) -> int:
     return 302 if overview is not None and overview.roles and role in overview.roles else 200
 
 
+# Governance editors (web/governance/access.py says why).
+_CLERKS = frozenset({Role.CLERK})
+_ACTION_UPDATERS = frozenset(
+    {Role.CLERK, Role.LEADER, Role.LEAD_MEMBER, Role.CHIEF_EXECUTIVE, Role.DIRECTOR}
+)
+_CORPORATE_PARENTS = frozenset({Role.CORPORATE_PARENTING, Role.DIRECTOR})
+
 PERMISSIONS: dict[str, Rule] = {
     "pages:home": Rule(ALL_ROLES, signed_in_status=_home_status),
     "pages:accessibility": Rule(None),
@@ -52,4 +59,35 @@ PERMISSIONS: dict[str, Rule] = {
     "data:findings": Rule(ANALYSTS | ADMINISTRATORS, {"pk": 1}, signed_in_status=404),
     "data:report": Rule(ANALYSTS | ADMINISTRATORS, {"pk": 1, "fmt": "csv"}, signed_in_status=404),
     "data:publish": Rule(ANALYSTS | ADMINISTRATORS, {"pk": 1}, signed_in_status=405),
+    # The assurance pages: every reading role and administrators read them; editing (POST) is
+    # checked inside the view (leader, lead member and director; the self-evaluation director only).
+    "assessment:index": Rule(READERS | ADMINISTRATORS),
+    "assessment:question": Rule(READERS | ADMINISTRATORS, {"question_id": "kq_lead_member_04"}),
+    "assessment:enablers": Rule(READERS | ADMINISTRATORS),
+    "assessment:enabler": Rule(READERS | ADMINISTRATORS, {"enabler_id": "workforce"}),
+    "assessment:rounds": Rule(READERS | ADMINISTRATORS),
+    "assessment:self-evaluation": Rule(READERS | ADMINISTRATORS),
+    "assessment:self-evaluation-section": Rule(READERS | ADMINISTRATORS, {"section_id": "context"}),
+    # Governance: everyone reads; each form has its own URL for the roles that change that record.
+    # The guide's boards are seeded on first visit, so a board's pages are 200; meetings, actions,
+    # voices and commitments do not exist in the empty database, so theirs are 404.
+    "governance:index": Rule(ALL_ROLES),
+    "governance:board": Rule(ALL_ROLES, {"slug": "strategic-quartet"}),
+    "governance:board-add": Rule(_CLERKS),
+    "governance:board-edit": Rule(_CLERKS, {"slug": "strategic-quartet"}),
+    "governance:meeting-add": Rule(_CLERKS, {"slug": "improvement-board"}),
+    "governance:meeting": Rule(ALL_ROLES, {"pk": 1}, signed_in_status=404),
+    "governance:meeting-edit": Rule(_CLERKS, {"pk": 1}, signed_in_status=404),
+    "governance:actions": Rule(ALL_ROLES),
+    "governance:action-add": Rule(_CLERKS),
+    "governance:action": Rule(ALL_ROLES, {"pk": 1}, signed_in_status=404),
+    "governance:action-edit": Rule(_CLERKS, {"pk": 1}, signed_in_status=404),
+    "governance:action-update": Rule(_ACTION_UPDATERS, {"pk": 1}, signed_in_status=405),
+    "governance:roles": Rule(ALL_ROLES),
+    "governance:role-edit": Rule(frozenset({Role.LEADER, Role.CHIEF_EXECUTIVE}), {"post": "dcs"}),
+    "governance:corporate-parenting": Rule(ALL_ROLES),
+    "governance:voice-add": Rule(_CORPORATE_PARENTS),
+    "governance:voice-edit": Rule(_CORPORATE_PARENTS, {"pk": 1}, signed_in_status=404),
+    "governance:commitment-add": Rule(_CORPORATE_PARENTS),
+    "governance:commitment-edit": Rule(_CORPORATE_PARENTS, {"pk": 1}, signed_in_status=404),
 }

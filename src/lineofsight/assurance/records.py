@@ -109,6 +109,7 @@ class RoleHolder:
     additional_responsibilities: str = ""
     assurance_test_date: dt.date | None = None  # the DCS "test of assurance", when one was done
     deputy: str = ""
+    portfolio: str = ""  # portfolio holders, or what the portfolio covers
 
     @property
     def vacant(self) -> bool:

@@ -202,6 +202,7 @@ def createuser(
                     "scrutiny",
                     "corporate_parenting",
                     "analyst",
+                    "board_clerk",
                     "administrator",
                 ]
             ),

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("lineofsight.web.audit.urls")),
     path("", include("lineofsight.web.dashboard.urls")),
     path("", include("lineofsight.web.returns_data.urls")),
+    path("", include("lineofsight.web.governance.urls")),
+    path("", include("lineofsight.web.assessment.urls")),
 ]
 
 handler403 = "lineofsight.web.pages.views.forbidden"

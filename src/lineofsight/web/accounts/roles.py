@@ -3,6 +3,7 @@
 One role per user keeps "who can see what" a table a council can read. The leadership roles are
 the strategic quartet (leader, lead member, chief executive, director) plus scrutiny and the
 corporate parenting board: they see aggregates only. Analysts also see child-level findings;
+board clerks keep the governance pages (boards, meetings, actions) and see no figures;
 administrators manage accounts and read the audit log.
 """
 
@@ -21,6 +22,7 @@ class Role(StrEnum):
     SCRUTINY = "scrutiny"
     CORPORATE_PARENTING = "corporate_parenting"
     ANALYST = "analyst"
+    CLERK = "board_clerk"
     ADMINISTRATOR = "administrator"
 
     @property
@@ -36,6 +38,7 @@ _LABELS: dict[Role, str] = {
     Role.SCRUTINY: "Scrutiny committee member",
     Role.CORPORATE_PARENTING: "Corporate parenting board member",
     Role.ANALYST: "Analyst",
+    Role.CLERK: "Board clerk",
     Role.ADMINISTRATOR: "Administrator",
 }
 ROLE_CHOICES: list[tuple[str, str]] = [(r.value, r.label) for r in Role]

@@ -6,8 +6,10 @@ service runs), so it is built once per council and kept; the own-data slot is ad
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from lineofsight.benchmark.engine import Entry, get_benchmark
 from lineofsight.charts import Chart, sparkline
@@ -95,3 +97,10 @@ def _published(la_code: str) -> list[Theme]:
             )
         themes.append(Theme(theme, theme_label(theme), rows))
     return themes
+
+
+def governance_block(la_code: str, today: dt.date) -> Any:
+    """Overdue actions and statutory roles signals for the overview (``web/governance``)."""
+    from lineofsight.web.governance.summary import overview_summary
+
+    return overview_summary(la_code, today)

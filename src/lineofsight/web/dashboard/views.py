@@ -10,6 +10,7 @@ from typing import TypeVar, cast
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from lineofsight.benchmark.engine import get_benchmark
@@ -24,7 +25,7 @@ from lineofsight.web.dashboard import ofsted as ofsted_data
 from lineofsight.web.dashboard import signals_page
 from lineofsight.web.dashboard.compare import MAX_COUNCILS, MAX_INDICATORS, choices, compare
 from lineofsight.web.dashboard.indicator import IndicatorPage, csv_records, indicator_page
-from lineofsight.web.dashboard.overview import overview
+from lineofsight.web.dashboard.overview import governance_block, overview
 from lineofsight.web.dashboard.wording import band_words, polarity_words, year_phrase
 
 DATA_ROLES = READERS | ADMINISTRATORS
@@ -73,6 +74,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "high_count": sum(
             s.severity.label == "high" for s in signals_page.council_signals(la.code)
         ),
+        "governance": governance_block(la.code, timezone.localdate()),
     }
     return render(request, "dashboard/overview.html", context)
 

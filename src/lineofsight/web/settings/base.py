@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "lineofsight.web.pages",
     "lineofsight.web.dashboard",
     "lineofsight.web.returns_data",
+    "lineofsight.web.assessment",
+    "lineofsight.web.governance",
 ]
 
 MIDDLEWARE = [
