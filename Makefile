@@ -3,6 +3,9 @@
 # dependencies, and for the tests Debian's chromium and a running PostgreSQL.
 SHELL := /bin/bash
 UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+# Compile the installed packages once: some machines set PYTHONDONTWRITEBYTECODE, and without
+# compiled bytecode every command would recompile pandas, DuckDB and Django as it starts.
+export UV_COMPILE_BYTECODE := 1
 
 .PHONY: demo test bootstrap lint check-types data assets bench
 

@@ -39,6 +39,7 @@ class Measured:
     wall_s: float
     peak_mb: float
     returncode: int
+    cpu_s: float = 0.0  # user + system CPU of the command: less affected by a busy machine
 
 
 def files_903(folder: Path = S903) -> list[Path]:
@@ -72,7 +73,8 @@ def run_peer(env: str, runner: str, target: Path, *flags: str) -> dict[str, Any]
     return result
 
 
-# Runs the command as its own child and prints that child's wall time, peak RSS and exit code.
+# Runs the command as its own child and prints that child's wall time, peak RSS, exit code and
+# CPU time (user + system, its own threads included).
 # Linux carries a process's RSS high-water mark across exec (and a vfork'd child borrows its
 # parent's), so a command spawned straight from a large process (pytest, a benchmark that has
 # imported pandas) would be charged with its parent's memory. A fresh, small interpreter in
@@ -82,12 +84,13 @@ import json, os, subprocess, sys, time
 start = time.perf_counter()
 proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 _, status, usage = os.wait4(proc.pid, 0)
-print(json.dumps([time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)]))
+print(json.dumps([time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status),
+                  usage.ru_utime + usage.ru_stime]))
 """
 
 
 def measure(cmd: list[str], cwd: Path | None = None) -> Measured:
-    """Wall time and peak RSS of one command (its output discarded), as /usr/bin/time -v."""
+    """Wall time, CPU time and peak RSS of one command (output discarded), as /usr/bin/time -v."""
     out = subprocess.run(
         [sys.executable, "-S", "-c", _WRAPPER, *cmd],
         capture_output=True,
@@ -95,8 +98,8 @@ def measure(cmd: list[str], cwd: Path | None = None) -> Measured:
         cwd=cwd,
         check=True,
     )
-    wall, peak_mb, returncode = json.loads(out.stdout)
-    return Measured(float(wall), float(peak_mb), int(returncode))
+    wall, peak_mb, returncode, cpu = json.loads(out.stdout)
+    return Measured(float(wall), float(peak_mb), int(returncode), float(cpu))
 
 
 def machine() -> str:

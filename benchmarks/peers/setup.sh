@@ -20,7 +20,9 @@ make_env() {  # make_env NAME IMPORT PACKAGE...
         return
     fi
     [ -x "$env/bin/python" ] || uv venv -q -p 3.11 "$env"
-    uv pip install -q --python "$env/bin/python" "$@"
+    # Compiled bytecode, as for our own environment: where PYTHONDONTWRITEBYTECODE is set, an
+    # uncompiled environment recompiles every module on every run and the figures measure that.
+    uv pip install -q --compile-bytecode --python "$env/bin/python" "$@"
     "$env/bin/python" -c "import $module"
     echo "$env: installed $*"
 }

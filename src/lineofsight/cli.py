@@ -51,6 +51,10 @@ def _register_all() -> None:
 
     synth_commands.register(app)
 
+    from lineofsight.packs import commands as packs_commands
+
+    packs_commands.register(app)
+
 
 _register_all()
 

@@ -134,3 +134,68 @@ def test_social_worker_id_prefix_and_overlap(write: Write) -> None:
     r = read_one([write("sw.csv", text)], year=2024)
     assert [f.child_id for f in r.findings if f.rule_id == "SW02STG1"] == ["A"]
     assert [(f.child_id, f.row) for f in r.findings if f.rule_id == "SW10STG2"] == [("A", 2)]
+
+
+def _row(child: str, decom: str, place: str, provider: str, dec: str = "", rec: str = "") -> str:
+    return f"{child},{decom},S,C2,N1,{place},{provider},{dec},{rec},,,,\n"
+
+
+def test_178_provider_given_for_a_placement_that_takes_none(write: Write) -> None:
+    head = write("h/header.csv", HEADER + GOOD_HEADER)
+    rows = (
+        _row("A", "01/05/2023", "T0", "PR1", "01/06/2023", "X1")  # row 1: fails
+        + _row("A", "01/06/2023", "Z11", "")  # row 2: no provider, fine
+        + _row("B", "01/05/2023", "U1", "PR1")  # row 3: needs one, has one
+    )
+    r = read_one([head, write("h/episodes.csv", EPISODES + rows)], year=2024)
+    hits = [f for f in r.findings if f.rule_id == "178"]
+    assert [(f.child_id, f.row, f.field) for f in hits] == [("A", 1, "PLACE_PROVIDER")]
+    assert "PR1" in hits[0].message
+
+
+def _two_years(write: Write, last_year: str, this_year: str) -> list[Path]:
+    heads = [write(f"{y}/header.csv", HEADER + GOOD_HEADER) for y in ("2022-23", "2023-24")]
+    return [
+        *heads,
+        write("2022-23/episodes.csv", EPISODES + last_year),
+        write("2023-24/episodes.csv", EPISODES + this_year),
+    ]
+
+
+def test_502_and_503_compare_the_first_episode_with_last_years_open_one(write: Write) -> None:
+    last = (
+        ep("A", "01/05/2022")  # open at 31 March 2023
+        + ep("B", "01/05/2022", place="U4")  # open
+        + ep("C", "01/05/2022", "01/06/2022", "E11")  # closed: nothing to carry on
+    )
+    this = (
+        ep("A", "02/05/2022")  # 502: starts on another day
+        + ep("B", "01/05/2022", place="U6")  # 503D: placement differs
+        + ep("B", "01/06/2023", rne="P", place="U6")  # not the first episode: not compared
+        + ep("C", "01/07/2023")  # last year's episode was closed
+    )
+    r = read_one(_two_years(write, last, this))
+    got = {
+        (f.rule_id, f.child_id, f.row, f.file)
+        for f in r.findings
+        if f.rule_id[:3] in ("502", "503")
+    }
+    assert got == {("502", "A", 1, "episodes.csv"), ("503D", "B", 2, "episodes.csv")}
+
+
+def test_503_accepts_a_matching_carry_on_and_h5_becoming_k3(write: Write) -> None:
+    last = ep("A", "01/05/2022", place="H5") + ep("B", "01/05/2022", ls="C1")
+    this = ep("A", "01/05/2022", place="K3") + ep("B", "01/05/2022", ls="C1")
+    r = read_one(_two_years(write, last, this))
+    assert not [f for f in r.findings if f.rule_id[:3] in ("502", "503")]
+    this_ls = ep("A", "01/05/2022", place="K3") + ep("B", "01/05/2022", ls="C2")
+    r = read_one(_two_years(write, last, this_ls))
+    assert [(f.rule_id, f.child_id) for f in r.findings if f.rule_id[:3] == "503"] == [
+        ("503B", "B")
+    ]
+
+
+def test_502_needs_the_previous_year_loaded(write: Write) -> None:
+    head = write("2023-24/header.csv", HEADER + GOOD_HEADER)
+    r = read_one([head, write("2023-24/episodes.csv", EPISODES + ep("A", "02/05/2022"))])
+    assert not [f for f in r.findings if f.rule_id[:3] in ("502", "503")]

@@ -11,14 +11,14 @@ from pathlib import Path
 
 from lineofsight.returns.load import read_paths
 from lineofsight.synth.faults import MANIFEST_COLUMNS
-from lineofsight.synth.generate import Summary
+from lineofsight.synth.generate import Summary, manifest_path
 
 # fault -> DfE rule the validator should raise on the same file and row (903 faults).
 EXPECTED_RULE = {"dec_before_decom": "356", "overlapping_episodes": "501", "invalid_code": "146"}
 
 
 def _manifest(root: Path) -> list[dict[str, str]]:
-    with (root / "faults.csv").open(encoding="utf-8") as fh:
+    with manifest_path(root).open(encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         assert reader.fieldnames == MANIFEST_COLUMNS
         return list(reader)
@@ -26,11 +26,14 @@ def _manifest(root: Path) -> list[dict[str, str]]:
 
 def test_clean_run_writes_no_manifest(clean: tuple[Path, Summary]) -> None:
     root, summary = clean
-    assert summary.faults == 0 and not (root / "faults.csv").exists()
+    assert summary.faults == 0 and not manifest_path(root).exists()
+    assert not list(root.rglob("*faults*"))
 
 
 def test_manifest_lists_each_kind_of_fault(faulty: tuple[Path, Summary]) -> None:
     root, summary = faulty
+    assert manifest_path(root).parent == root.parent  # beside the council's folder, not in it
+    assert not list(root.rglob("*faults*"))
     rows = _manifest(root)
     assert len(rows) == summary.faults > 0
     kinds = {r["fault"] for r in rows}

@@ -90,4 +90,8 @@ PERMISSIONS: dict[str, Rule] = {
     "governance:voice-edit": Rule(_CORPORATE_PARENTS, {"pk": 1}, signed_in_status=404),
     "governance:commitment-add": Rule(_CORPORATE_PARENTS),
     "governance:commitment-edit": Rule(_CORPORATE_PARENTS, {"pk": 1}, signed_in_status=404),
+    # Briefing packs (aggregates and the council's record): every reading role and administrators;
+    # the download is a POST (an audited export), so a GET is 405 for the roles allowed.
+    "packs:index": Rule(READERS | ADMINISTRATORS),
+    "packs:download": Rule(READERS | ADMINISTRATORS, signed_in_status=405),
 }

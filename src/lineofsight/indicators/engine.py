@@ -5,6 +5,10 @@ embedded DuckDB; the same expressions can later run on Spark. The reader tables 
 per run, every definition is evaluated for every period by joining a small periods table (so an
 indicator for ten years and 153 councils is one expression), and all indicators are unioned and
 executed in a single round trip.
+
+Ibis is needed only to compile the definitions to SQL. The SQL depends on which tables and families
+are present, never on the rows, so it is cached (in the process and in the user's cache folder) and
+a run whose SQL is cached executes it on plain DuckDB without importing Ibis at all.
 """
 
 from __future__ import annotations
@@ -12,12 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import ibis
-import ibis.expr.types as ir
 import pandas as pd
-from ibis.backends.duckdb import Backend as DuckDBBackend
 
 from lineofsight.errors import UserError
 from lineofsight.indicators.own.periods import (
@@ -28,6 +29,27 @@ from lineofsight.indicators.own.periods import (
     year_ending_september,
 )
 from lineofsight.indicators.own.workdays import FIRST, LAST, calendar_frame
+
+if TYPE_CHECKING:
+    import duckdb
+    import ibis
+    import ibis.expr.types as ir
+    from ibis.backends.duckdb import Backend as DuckDBBackend
+else:
+
+    class _LazyModule:
+        """A module imported on first use: the definitions' helpers below need Ibis only when
+        compiling, and a run with cached SQL should not pay a second to import it."""
+
+        def __init__(self, name: str) -> None:
+            self._name = name
+
+        def __getattr__(self, attr: str) -> Any:
+            import importlib
+
+            return getattr(importlib.import_module(self._name), attr)
+
+    ibis = _LazyModule("ibis")
 
 Family = Literal["ssda903", "cin", "workforce"]
 Kind = Literal["count", "pct", "rate", "ratio"]
@@ -189,9 +211,12 @@ class Context:
         )
 
 
-# The SQL of a set of definitions depends only on which tables are present, not on their rows, so
-# a process that computes repeatedly (the web service, a national run) compiles it once.
-_SQL: dict[tuple[tuple[str, ...], frozenset[str]], str] = {}
+# The SQL of a set of definitions depends only on which tables and families are present (and which
+# ids were asked for), not on their rows, so a process that computes repeatedly (the web service, a
+# national run) compiles it once. Each plan is the compiled SQL ("" when no definition applies) and
+# every definition id in catalogue order, so a cached run needs neither Ibis nor the definitions.
+PlanKey = tuple[tuple[str, ...] | None, frozenset[str], frozenset[str]]
+_SQL: dict[PlanKey, dict[str, Any]] = {}
 
 
 # -- public API -------------------------------------------------------------------------------
@@ -213,10 +238,9 @@ def compute(
     months ending that day for the SSDA903 and CIN indicators. ``population(la, year)`` gives the
     0-17 population for the year label of a period end (default: the bundled ONS estimates).
     """
-    from lineofsight.indicators.own.registry import DEFINITIONS
-
-    chosen = [d for d in DEFINITIONS if ids is None or d.id in set(ids)]
     if ids is not None:
+        from lineofsight.indicators.own.registry import DEFINITIONS
+
         unknown = sorted(set(ids) - {d.id for d in DEFINITIONS})
         if unknown:
             raise UserError(f"Unknown own-data indicator id(s): {', '.join(unknown)}.")
@@ -224,8 +248,9 @@ def compute(
     periods = periods_frame(prepared, period_end)
     if periods.empty:
         return pd.DataFrame(columns=OUTPUT_COLUMNS)
-    con = ibis.duckdb.connect()
-    con.raw_sql("SET preserve_insertion_order = false")  # lets DuckDB stream large joins
+    import duckdb
+
+    con = duckdb.connect()
     # A table with no rows is treated as not supplied: the readers return every table, empty when
     # its file was not given, and a figure over an absent file is "not available", not zero.
     present = {name for name, df in prepared.items() if len(df)}
@@ -233,29 +258,156 @@ def compute(
     for name in {t for f in families for t in FAMILY_TABLES[f]}:
         frame = prepared.get(name)
         _register(con, name, frame if frame is not None else _empty(name))
+    del prepared  # the Arrow copies registered above are what DuckDB reads
     _register(con, "periods", periods)
     if "cin" in families:  # only the CIN timeliness indicators count working days
-        _register(con, "calendar", calendar_frame(*_calendar_span(prepared)))
+        _register(con, "calendar", calendar_frame(*calendar_span(con, present)))
     _register(con, "population", population_frame(periods, population))
-    todo = tuple(d for d in chosen if d.family in families)
-    if not todo:
+    return run_registered(con, present, families, ids)
+
+
+def compute_parquet(
+    tables: Mapping[str, str | Sequence[str]],
+    *,
+    period_end: dt.date | None = None,
+    population: PopulationSource | None = None,
+    ids: Sequence[str] | None = None,
+    memory_limit: str | None = None,
+    materialise: bool = False,
+) -> pd.DataFrame:
+    """:func:`compute` over Parquet files read by DuckDB itself: the national-scale path.
+
+    ``tables`` maps a table name to Parquet paths or globs holding typed reader output (dates as
+    timestamps) with an ``LA`` column. No table passes through pandas: each is a typed view over
+    the files, so DuckDB streams them and every council and year is computed at once by the same
+    compiled definitions as :func:`compute`. ``memory_limit`` (e.g. ``"3GB"``) caps DuckDB's own
+    memory; past it, joins and sorts spill to a temporary folder. ``materialise`` decodes the files
+    once into DuckDB's own storage first rather than reading them through views for each
+    definition.
+    """
+    import os
+    import tempfile
+
+    import duckdb
+
+    with tempfile.TemporaryDirectory(prefix="lineofsight-") as tmp:
+        # An on-disk working database, so that (materialised) tables and large joins can page
+        # out under ``memory_limit`` instead of growing the process. Views were as fast as
+        # materialised tables on the national set (CPU time within noise), so they are the default.
+        con = duckdb.connect(os.path.join(tmp, "work.duckdb"))
+        try:
+            con.execute(f"SET temp_directory = '{os.path.join(tmp, 'spill')}'")
+            if memory_limit:
+                con.execute(f"SET memory_limit = '{memory_limit}'")
+            return _compute_in(con, tables, period_end, population, ids, materialise)
+        finally:
+            con.close()
+
+
+def _compute_in(
+    con: duckdb.DuckDBPyConnection,
+    tables: Mapping[str, str | Sequence[str]],
+    period_end: dt.date | None,
+    population: PopulationSource | None,
+    ids: Sequence[str] | None,
+    materialise: bool,
+) -> pd.DataFrame:
+    present: set[str] = set()
+    kind = "TABLE" if materialise else "VIEW"
+    for name, spec in TABLES.items():
+        files = [tables[name]] if isinstance(tables.get(name), str) else list(tables.get(name, []))
+        if not files:
+            _register(con, name, _empty(name))
+            continue
+        listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+        source = f"read_parquet([{listed}], union_by_name = true)"
+        have = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+        con.execute(f'CREATE {kind} "{name}" AS SELECT {_typed(spec, have)} FROM {source}')
+        if con.execute(f'SELECT count(*) FROM (SELECT 1 FROM "{name}" LIMIT 1)').fetchall()[0][0]:
+            present.add(name)
+    summary = {}
+    for anchor, date_col in ANCHORS.values():
+        if anchor in present:
+            q = f'SELECT "LA", "YEAR", max("{date_col}") AS "{date_col}" FROM "{anchor}" GROUP BY 1, 2'
+            summary[anchor] = con.sql(q).df()
+    periods = periods_frame(summary, period_end)
+    if periods.empty:
         return pd.DataFrame(columns=OUTPUT_COLUMNS)
-    key = (tuple(d.id for d in todo), frozenset(present))
+    families = set(periods.family)
+    _register(con, "periods", periods)
+    if "cin" in families:
+        _register(con, "calendar", calendar_frame(*calendar_span(con, present)))
+    _register(con, "population", population_frame(periods, population))
+    # One query per family of returns rather than one for all: a query holds every shared
+    # intermediate it builds until it ends, so three smaller ones need far less memory at once.
+    parts = [run_registered(con, present, {f}, ids) for f in sorted(families)]
+    result = pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
+    return _in_order(result, _SQL[_plan_key(present, {next(iter(families))}, ids)]["order"])
+
+
+def _typed(spec: Mapping[str, str], have: set[str]) -> str:
+    """The select list typing Parquet columns as :func:`prepare_table` types DataFrames."""
+    cols = ['CAST("LA" AS VARCHAR) AS "LA"']
+    for col, kind in spec.items():
+        ref = f'"{col}"' if col in have else "NULL"
+        if kind == DATE:
+            cols.append(f'TRY_CAST({ref} AS TIMESTAMP) AS "{col}"')
+        elif kind == NUM:
+            cols.append(f'TRY_CAST({ref} AS DOUBLE) AS "{col}"')
+        else:
+            cols.append(f"NULLIF(TRIM(CAST({ref} AS VARCHAR)), '') AS \"{col}\"")
+    year = '"YEAR"' if "YEAR" in have else "NULL"
+    cols.append(f'COALESCE(TRY_CAST({year} AS BIGINT), 0) AS "YEAR"')
+    return ", ".join(cols)
+
+
+def run_registered(
+    con: duckdb.DuckDBPyConnection,
+    present: set[str],
+    families: set[str],
+    ids: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Run every definition of ``families`` on tables already registered in ``con``.
+
+    The tables are those :func:`compute` registers (each of :data:`TABLES` typed as
+    :func:`prepare_table` gives, plus ``periods``, ``population`` and, for CIN, ``calendar``), as
+    views or tables; a national run registers Parquet files straight from disk. ``present`` names
+    the tables with rows. The result is :data:`OUTPUT_COLUMNS`, one row per indicator, council
+    and period.
+    """
+    con.execute("SET preserve_insertion_order = false")  # lets DuckDB stream large joins
+    key = _plan_key(present, families, ids)
     if key not in _SQL:
-        _SQL[key] = _cached_sql(key, lambda: _compile(con, present, todo))
-    result: pd.DataFrame = con.con.sql(_SQL[key]).df()
+        _SQL[key] = _cached_plan(key, lambda: _plan(con, key))
+    plan = _SQL[key]
+    if not plan["sql"]:
+        return pd.DataFrame(columns=OUTPUT_COLUMNS)
+    result: pd.DataFrame = con.sql(plan["sql"]).df()
     result = result.rename(columns={"LA": "la"})[OUTPUT_COLUMNS]
     for col in ("period_start", "period_end"):
         result[col] = pd.to_datetime(result[col]).dt.date
     for col in ("value", "numerator", "denominator"):
         result[col] = result[col].astype("float64")
-    order = {d.id: i for i, d in enumerate(DEFINITIONS)}
-    result["_order"] = result.indicator_id.map(order)
+    return _in_order(result, plan["order"])
+
+
+def _plan_key(present: set[str], families: set[str], ids: Sequence[str] | None) -> PlanKey:
+    return (
+        None if ids is None else tuple(sorted(set(ids))),
+        frozenset(families),
+        frozenset(present),
+    )
+
+
+def _in_order(result: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+    """Rows in catalogue order of indicator, then by council and period."""
+    order = {id_: i for i, id_ in enumerate(ids)}
+    result = result.assign(_order=result.indicator_id.map(order))
     result = result.sort_values(["_order", "la", "period_end", "period_start"])
     return result.drop(columns="_order").reset_index(drop=True)
 
 
-def _register(con: DuckDBBackend, name: str, frame: pd.DataFrame) -> None:
+def _register(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
     """Expose a table to DuckDB as a view over Arrow memory.
 
     Converted once to Arrow: DuckDB scans Arrow columns in parallel without copying, whereas
@@ -263,7 +415,17 @@ def _register(con: DuckDBBackend, name: str, frame: pd.DataFrame) -> None:
     """
     import pyarrow as pa
 
-    con.con.register(name, pa.Table.from_pandas(frame, preserve_index=False))
+    con.register(name, pa.Table.from_pandas(frame, preserve_index=False))
+
+
+def _plan(con: duckdb.DuckDBPyConnection, key: PlanKey) -> dict[str, Any]:
+    """Compile the definitions that apply to ``key`` with Ibis (the only place Ibis is needed)."""
+    from lineofsight.indicators.own.registry import DEFINITIONS
+
+    wanted, families, present = key
+    todo = [d for d in DEFINITIONS if (wanted is None or d.id in wanted) and d.family in families]
+    sql = _compile(ibis.duckdb.from_connection(con), set(present), todo) if todo else ""
+    return {"order": [d.id for d in DEFINITIONS], "sql": sql}
 
 
 def _compile(con: DuckDBBackend, present: set[str], todo: Sequence[Definition]) -> str:
@@ -272,35 +434,42 @@ def _compile(con: DuckDBBackend, present: set[str], todo: Sequence[Definition]) 
     return str(ibis.to_sql(union, dialect="duckdb"))
 
 
-def _cached_sql(key: tuple[tuple[str, ...], frozenset[str]], build: Callable[[], str]) -> str:
-    """The compiled SQL from the user's cache, keyed by the definitions' source and Ibis version.
+def _cached_plan(key: PlanKey, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """The compiled plan from the user's cache, keyed by the definitions' source and Ibis version.
 
     Compiling is most of a one-off run's time; the SQL holds table names and code lists only,
     never data. A cache that cannot be read or written is simply skipped.
     """
     import hashlib
+    import json
     import os
+    from importlib.metadata import version
     from pathlib import Path
 
     here = Path(__file__).parent
-    digest = hashlib.sha256(repr((sorted(key[0]), sorted(key[1]), ibis.__version__)).encode())
+    wanted, families, present = key
+    digest = hashlib.sha256(
+        repr((wanted, sorted(families), sorted(present), version("ibis-framework"))).encode()
+    )
     for src in sorted([here / "engine.py", *(here / "own").glob("*.py")]):
         digest.update(src.read_bytes())
     root = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "lineofsight"
-    path = root / f"own-sql-{digest.hexdigest()[:32]}.sql"
+    path = root / f"own-plan-{digest.hexdigest()[:32]}.json"
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
+        cached: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(cached.get("sql"), str) and isinstance(cached.get("order"), list):
+            return cached
+    except (OSError, ValueError):
         pass
-    sql = build()
+    plan = build()
     try:
         root.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(sql, encoding="utf-8")
+        tmp.write_text(json.dumps(plan), encoding="utf-8")
         tmp.replace(path)
     except OSError:
         pass
-    return sql
+    return plan
 
 
 # -- preparation ------------------------------------------------------------------------------
@@ -330,20 +499,20 @@ def prepare_table(name: str, df: pd.DataFrame, la: str | None) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _calendar_span(prepared: Mapping[str, pd.DataFrame]) -> tuple[dt.date, dt.date]:
+def calendar_span(con: duckdb.DuckDBPyConnection, present: set[str]) -> tuple[dt.date, dt.date]:
     """Whole years covering the CIN dates that are counted in working days (within 1990-2040)."""
     lows, highs = [], []
     for name, cols in CALENDAR_DATES.items():
-        df = prepared.get(name)
-        if df is None:
+        if name not in present:
             continue
-        for col in cols:
-            lows.append(df[col].min())
-            highs.append(df[col].max())
-    lo = min((x for x in lows if not pd.isna(x)), default=pd.Timestamp(FIRST))
-    hi = max((x for x in highs if not pd.isna(x)), default=pd.Timestamp(FIRST))
-    first = max(FIRST, dt.date(pd.Timestamp(lo).year, 1, 1))
-    last = min(LAST, max(first, dt.date(pd.Timestamp(hi).year, 12, 31)))
+        parts = ", ".join(f'min("{c}"), max("{c}")' for c in cols)
+        row = con.execute(f'SELECT {parts} FROM "{name}"').fetchall()[0]
+        lows += [pd.Timestamp(x) for x in row[0::2] if x is not None]
+        highs += [pd.Timestamp(x) for x in row[1::2] if x is not None]
+    lo = min(lows, default=pd.Timestamp(FIRST))
+    hi = max(highs, default=pd.Timestamp(FIRST))
+    first = max(FIRST, dt.date(lo.year, 1, 1))
+    last = min(LAST, max(first, dt.date(hi.year, 12, 31)))
     return first, last
 
 

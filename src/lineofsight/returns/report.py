@@ -13,8 +13,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import jinja2
-
 from lineofsight.returns.findings import Finding, ReadResult, Severity
 
 FIELDS = ["rule_id", "severity", "file", "row", "child_id", "field", "message"]
@@ -107,6 +105,8 @@ computed; queries are worth checking.</p>
 
 
 def to_html(results: list[ReadResult]) -> str:
+    import jinja2  # only the HTML report needs it; the summary table and CSV/JSON do not
+
     env = jinja2.Environment(autoescape=True)
     findings = [f for r in results for f in r.findings]
     return env.from_string(_TEMPLATE).render(

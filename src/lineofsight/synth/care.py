@@ -172,7 +172,9 @@ def _place(rng: random.Random, age: float) -> tuple[str, str, str]:
         place = rng.choices(
             ("U1", "U3", "U4", "U6", "K2", "R1", "S1", "P1", "Z1"), (6, 6, 30, 20, 24, 4, 3, 5, 2)
         )[0]
-    if place in ("P1", "Z1"):
+    if place == "Z1":  # a placement that takes no provider (DfE rule 178)
+        return place, "", "XXXXXXX"
+    if place == "P1":
         return place, "PR0", "XXXXXXX"
     if place in ("K2", "R1", "S1"):
         return place, "PR4" if rng.random() < 0.75 else "PR1", f"SC{rng.randint(100000, 999999)}"

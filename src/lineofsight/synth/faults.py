@@ -1,8 +1,9 @@
 """Data-quality faults of the kinds councils' returns really contain, injected on purpose.
 
-Every fault is written to a manifest (``faults.csv``) naming the file, data row, child and field,
-so tests can check that validation finds each one. Rows are numbered as the readers number them:
-data row 1 is the line after the header, and blank lines count.
+Every fault is written to a manifest (``<E-code>.faults.csv``, beside the council's folder) naming
+the file, data row, child and field, so tests can check that validation finds each one. Rows are
+numbered as the readers number them: data row 1 is the line after the header, and blank lines
+count.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Build one council's synthetic world and write its returns; or every council's, in parallel.
 
 Layout: ``OUT/<E-code>/ssda903/<year>/*.csv``, ``OUT/<E-code>/cin/cin_census_<year>.xml``,
-``OUT/<E-code>/workforce/csww_<year>.xml`` and, with faults, ``OUT/<E-code>/faults.csv``.
+``OUT/<E-code>/workforce/csww_<year>.xml`` and, with faults, the manifest ``OUT/<E-code>.faults.csv``
+beside the council's folder (outside it, so readers given the folder never see it).
 Each random stream is seeded from (seed, council, purpose), so output is byte-identical for a
 seed, and turning faults on does not change the underlying children.
 """
@@ -118,7 +119,7 @@ def write_world(world: World, out: Path, seed: int, fault_rate: float = 0.0) -> 
         if wf.year == cp1252_year:
             found.append(Fault("workforce", wf.year, name, None, "", "QualInst", "windows_1252"))
     if fault_rate > 0:
-        write_manifest(root / "faults.csv", found)
+        write_manifest(manifest_path(root), found)
     return Summary(
         world.la_code,
         len(world.children),
@@ -138,6 +139,11 @@ def _write_csv(path: Path, columns: list[str], rows: list[list[str] | None], bom
                 fh.write("\r\n")
             else:
                 w.writerow(r)
+
+
+def manifest_path(council: Path) -> Path:
+    """The fault manifest of the council folder ``OUT/<E-code>``: ``OUT/<E-code>.faults.csv``."""
+    return council.with_name(f"{council.name}.faults.csv")
 
 
 def generate(la: LA, out: Path, first: int, last: int, seed: int, fault_rate: float) -> Summary:

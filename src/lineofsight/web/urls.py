@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("lineofsight.web.returns_data.urls")),
     path("", include("lineofsight.web.governance.urls")),
     path("", include("lineofsight.web.assessment.urls")),
+    path("", include("lineofsight.web.packs.urls")),
 ]
 
 handler403 = "lineofsight.web.pages.views.forbidden"

@@ -94,6 +94,8 @@ def test_parse_answer_never_crashes(post: dict[str, str]) -> None:
         assert got.level in ("emerging", "developing")
     fields = {field for field, _ in got.errors}
     assert fields <= {"rating", "level", "narrative", "owner", "review_date", "evidence"}
+    # nothing reaches the database that PostgreSQL text refuses
+    assert "\x00" not in got.narrative + got.owner + got.evidence_text
 
 
 @given(st.dictionaries(st.sampled_from(["know", "how", "plans", "other"]), st.text(max_size=100)))

@@ -184,6 +184,91 @@ def episodes(tables: dict[str, pd.DataFrame]) -> list[Finding]:
     return out
 
 
+# Placements that take no provider (DfE 178): placed with parents or others with parental
+# responsibility, in the community, or in a temporary/other setting (Z1 to 2023, Z11-Z14 after).
+NO_PROVIDER = ("T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14")
+# 503A-503F: the first episode of a year must carry on the open episode that ended last year's
+# return. (503G-503J compare derived fields, distance and placement LA/location, that the return
+# itself does not hold, so they are not implemented.)
+CARRIED_ON = {
+    "RNE": ("503A", "reason for new episode (RNE)"),
+    "LS": ("503B", "legal status (LS)"),
+    "CIN": ("503C", "category of need (CIN)"),
+    "PLACE": ("503D", "placement type (PLACE)"),
+    "PLACE_PROVIDER": ("503E", "placement provider (PLACE_PROVIDER)"),
+    "URN": ("503F", "Ofsted URN"),
+}
+
+
+def place_provider(tables: dict[str, pd.DataFrame]) -> list[Finding]:
+    """178, the half the code list does not cover: a provider given for a placement that takes
+    none (the code-list half is checked with the other code sets)."""
+    ep = tables["episodes"]
+    if ep.empty:
+        return []
+    given = ep["PLACE_PROVIDER"].notna() & (ep["PLACE_PROVIDER"].str.strip() != "")
+    return _f(
+        ep,
+        given & ep["PLACE"].isin(NO_PROVIDER).fillna(False),
+        "178",
+        "PLACE_PROVIDER",
+        "PLACE_PROVIDER '{value}' is filled in, but this placement type takes no provider "
+        "(T0-T4, Z1, Z11-Z14); clear PLACE_PROVIDER or correct PLACE.",
+        value="PLACE_PROVIDER",
+    )
+
+
+def previous_year(tables: dict[str, pd.DataFrame]) -> list[Finding]:
+    """502 and 503A-F, when the previous year's return is loaded too.
+
+    A child whose last episode in year Y-1's return was still open at 31 March must start year
+    Y's return with that same episode: the same DECOM (502) and the same RNE, LS, CIN, PLACE,
+    PLACE_PROVIDER and URN (503A-F; two blanks agree). From 2024 an H5 placement may carry on as
+    K3, which replaced it. The finding points at the child's first episode in year Y.
+    """
+    ep = tables["episodes"]
+    if ep.empty:
+        return []
+    e = ep[ep["YEAR"].notna() & ep["DECOM"].notna() & ep["CHILD"].notna()]
+    e = e.sort_values(["CHILD", "YEAR", "DECOM"], kind="stable")
+    first = e.drop_duplicates(["CHILD", "YEAR"], keep="first")
+    last = e.drop_duplicates(["CHILD", "YEAR"], keep="last")
+    open_last = last[last["DEC"].isna()]
+    if first.empty or open_last.empty:
+        return []
+    fields = [f for f in ["DECOM", *CARRIED_ON] if f in e.columns]
+    before = open_last[["CHILD", "YEAR", *fields]].rename(columns={f: f"{f}_PRE" for f in fields})
+    before = before.assign(YEAR=before["YEAR"] + 1)
+    m = first.merge(before, on=["CHILD", "YEAR"], how="inner")
+    if m.empty:
+        return []
+    out = _f(
+        m,
+        m["DECOM"] != m["DECOM_PRE"],
+        "502",
+        "DECOM",
+        "Last year's return ended with an open episode for this child, but this year's first "
+        "episode starts on a different date; the first episode should be that open episode.",
+    )
+    for field, (rule, label) in CARRIED_ON.items():
+        if field not in m.columns:
+            continue
+        now = m[field].astype("string").fillna("")
+        pre = m[f"{field}_PRE"].astype("string").fillna("")
+        differ = now != pre
+        if field == "PLACE":
+            differ &= ~((pre == "H5") & (now == "K3") & (m["YEAR"] >= 2024))
+        out += _f(
+            m,
+            differ,
+            rule,
+            field,
+            f"The {label} of this year's first episode differs from the open episode at the "
+            "end of last year's return; the episode carries on, so they should match.",
+        )
+    return out
+
+
 def header(tables: dict[str, pd.DataFrame]) -> list[Finding]:
     h = tables["header"]
     if h.empty:
@@ -370,6 +455,8 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Finding]:
     """All 903 rule findings for tables produced by :func:`lineofsight.returns.ssda903.read.read`."""
     return [
         *episodes(tables),
+        *place_provider(tables),
+        *previous_year(tables),
         *header(tables),
         *integrity(tables),
         *other_tables(tables),

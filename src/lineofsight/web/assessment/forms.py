@@ -102,15 +102,21 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+def _field(post: Mapping[str, str], key: str) -> str:
+    """A typed field as text: Windows line ends made plain and NUL characters dropped (no browser
+    sends them on purpose, and PostgreSQL text cannot hold them)."""
+    return post.get(key, "").replace("\x00", "").replace("\r\n", "\n").strip()
+
+
 def parse_answer(post: Mapping[str, str], levels: tuple[str, ...] = ()) -> AnswerInput:
     """The answer form; ``levels`` are the maturity levels to choose from (enablers only)."""
     got = AnswerInput(
-        rating=post.get("rating", "").strip(),
-        level=post.get("level", "").strip(),
-        narrative=post.get("narrative", "").replace("\r\n", "\n").strip(),
-        owner=" ".join(post.get("owner", "").split()),
-        evidence_text=post.get("evidence", "").replace("\r\n", "\n").strip(),
-        review_text=post.get("review_date", "").strip(),
+        rating=_field(post, "rating"),
+        level=_field(post, "level"),
+        narrative=_field(post, "narrative"),
+        owner=" ".join(_field(post, "owner").split()),
+        evidence_text=_field(post, "evidence"),
+        review_text=_field(post, "review_date"),
     )
     if levels and got.level not in levels:
         got.errors.append(("level", "Choose a maturity level."))
@@ -132,7 +138,7 @@ def parse_answer(post: Mapping[str, str], levels: tuple[str, ...] = ()) -> Answe
 
 def parse_section(post: Mapping[str, str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """The three answers of a self-evaluation section, and errors for any that is too long."""
-    texts: dict[str, str] = {q: post.get(q, "").replace("\r\n", "\n").strip() for q in QUESTION_IDS}
+    texts: dict[str, str] = {q: _field(post, q) for q in QUESTION_IDS}
     errors: list[tuple[str, str]] = [
         (q, f"Keep this answer under {MAX_NARRATIVE:,} characters.")
         for q, text in texts.items()

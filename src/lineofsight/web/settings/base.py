@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "lineofsight.web.returns_data",
     "lineofsight.web.assessment",
     "lineofsight.web.governance",
+    "lineofsight.web.packs",
 ]
 
 MIDDLEWARE = [

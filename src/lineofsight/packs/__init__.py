@@ -1,0 +1,1 @@
+"""Briefing packs: the quartet, scrutiny, corporate parenting and self-evaluation documents."""

@@ -1,0 +1,65 @@
+"""The strategic quartet briefing: the whole picture for the leader, lead member, chief
+executive and director, on a few pages they can read before the meeting."""
+
+from __future__ import annotations
+
+from lineofsight.indicators.meta import theme_label
+from lineofsight.packs.common import (
+    actions_phrase,
+    comparison_sentence,
+    finish,
+    ofsted_phrase,
+    record_sentence,
+)
+from lineofsight.packs.context import PackContext
+from lineofsight.packs.model import Pack, Paragraph, Section
+from lineofsight.packs.sections import (
+    actions_section,
+    changes_section,
+    headline_ids,
+    key_questions_section,
+    ofsted_section,
+    roles_section,
+    signals_section,
+    theme_section,
+)
+
+# The themes drawn as charts in the quartet pack (the rest are tables only, to keep it short).
+# Numbers in care and the agency workforce are the volatility the leader's guide singles out.
+CHARTED = {"children_in_care", "workforce"}
+
+
+def build_quartet(ctx: PackContext) -> Pack:
+    ids = headline_ids(ctx)
+    themes = list(dict.fromkeys(ctx.entries[i].indicator.theme for i in ids))
+    by_theme = Section(
+        "indicators",
+        "Headline indicators by theme",
+        (
+            Paragraph(
+                comparison_sentence(ctx) + " Rank 1 is the best council; band A is the best "
+                "quarter of councils, or the lowest quarter where neither direction is better."
+            ),
+        ),
+        tuple(theme_section(ctx, t, chart=t in CHARTED, counts_as_text=True) for t in themes),
+    )
+    signals = signals_section(ctx)
+    high = sum(1 for s in ctx.signals if s.severity.label == "high")
+    summary = [
+        comparison_sentence(ctx),
+        f"{len(ids)} headline indicators across {len(themes)} themes "
+        f"({', '.join(theme_label(t).lower() for t in themes)}); {len(ctx.signals)} early-warning "
+        f"signals, {high} of them high; {actions_phrase(ctx)}.",
+        ofsted_phrase(ctx),
+        record_sentence(ctx),
+    ]
+    sections = [
+        changes_section(ctx, ids),
+        signals,
+        ofsted_section(ctx),
+        key_questions_section(ctx),
+        actions_section(ctx),
+        roles_section(ctx),
+        by_theme,
+    ]
+    return finish(ctx, "quartet", "Strategic quartet briefing", sections, summary)

@@ -1,0 +1,1 @@
+"""Briefing packs to download: the quartet, scrutiny, corporate parenting and self-evaluation."""
