@@ -1,4 +1,5 @@
-"""Retake the README screenshots: the overview and an indicator page, signed in as the demo leader.
+"""Retake the README screenshots: the overview, an indicator page, a key question and the action log,
+signed in as the demo leader.
 
 Why: pictures in the README go stale as pages change; this rebuilds them the same way each time,
 from a fresh demo (temporary ``LINEOFSIGHT_HOME``, synthetic data only) served on 127.0.0.1.
@@ -132,7 +133,12 @@ def _shoot(base: str, out: Path, indicator: str) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     email, password = _leader_sign_in()
-    shots = [("overview.png", "/overview/"), ("indicator.png", f"/indicators/{indicator}/")]
+    shots = [
+        ("overview.png", "/overview/"),
+        ("indicator.png", f"/indicators/{indicator}/"),
+        ("key-question.png", "/key-questions/kq_corporate_parenting_01/"),
+        ("actions.png", "/governance/actions/"),
+    ]
     saved = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
