@@ -18,7 +18,7 @@ from lineofsight.benchmark.engine import get_benchmark
 from lineofsight.packs.figures import cell, source_refs
 from lineofsight.packs.render import render_html, render_pdf
 from lineofsight.packs.sections import headline_ids
-from lineofsight.web.dashboard.wording import date_text
+from lineofsight.wording import date_text
 
 QUARTET_LAS = [STOKE, RUTLAND, CITY]
 

@@ -6,14 +6,7 @@ convention leads the sentence and large sums of money are rounded to millions.
 
 from __future__ import annotations
 
-JUDGEMENTS = {1: "Outstanding", 2: "Good", 3: "Requires improvement to be good", 4: "Inadequate"}
-
-
-def end_year(year: str) -> str:
-    """'2024-25' -> '2025'; '2025' stays."""
-    if len(year) == 7 and year[4] == "-" and year[:4].isdigit() and year[5:].isdigit():
-        return year[:2] + year[5:]
-    return year
+from lineofsight.wording import JUDGEMENTS, end_year
 
 
 def when(year_label: str, year: str) -> str:

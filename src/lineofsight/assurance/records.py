@@ -25,6 +25,7 @@ RATING_LABELS: dict[Rating, str] = {
 
 ActionStatus = Literal["open", "in_progress", "done", "dropped"]
 ACTION_STATUSES: tuple[ActionStatus, ...] = get_args(ActionStatus)
+CLOSED_STATUSES: tuple[ActionStatus, ...] = ("done", "dropped")  # never overdue
 ACTION_STATUS_LABELS: dict[ActionStatus, str] = {
     "open": "Not started",
     "in_progress": "In progress",
@@ -80,14 +81,22 @@ class Action:
 
     @property
     def closed(self) -> bool:
-        return self.status in ("done", "dropped")
+        return self.status in CLOSED_STATUSES
 
     def overdue(self, as_at: dt.date) -> bool:
         """Still open after its due date."""
-        return not self.closed and self.due is not None and self.due < as_at
+        return self.days_overdue(as_at) > 0
 
     def days_overdue(self, as_at: dt.date) -> int:
-        return (as_at - self.due).days if self.due is not None and self.overdue(as_at) else 0
+        return days_overdue(self.status, self.due, as_at)
+
+
+def days_overdue(status: str, due: dt.date | None, as_at: dt.date) -> int:
+    """How many days an action is past its due date: 0 when closed, undated or not yet due. The
+    one overdue rule; the web's database query (``governance.store.overdue``) asks the same."""
+    if status in CLOSED_STATUSES or due is None or due >= as_at:
+        return 0
+    return (as_at - due).days
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from lineofsight.packs.figures import source_refs
 from lineofsight.packs.model import Pack, Section, SourceRef
 from lineofsight.packs.sections import key_question_source
 from lineofsight.published.store import load_store
-from lineofsight.web.dashboard.wording import date_text
+from lineofsight.wording import date_text
 
 
 def finish(

@@ -1,6 +1,6 @@
 """Figures as a pack prints them: table cells, DfE codes with their meaning, charts and sources.
 
-Numbers are formatted by the same helpers as the web pages (``web.dashboard.wording`` and
+Numbers are formatted by the same helpers as the web pages (``lineofsight.wording`` and
 ``charts``), so a figure reads the same in the service and on paper. A value without a number
 keeps its DfE code (``[c]``) and says in words why there is no number.
 """
@@ -17,8 +17,8 @@ from lineofsight.indicators.meta import IndicatorMeta
 from lineofsight.packs.model import SourceRef
 from lineofsight.published.store import load_store
 from lineofsight.reference.las import LA
-from lineofsight.values import LABELS, State, Value
-from lineofsight.web.dashboard.wording import show, year_phrase
+from lineofsight.values import State, Value
+from lineofsight.wording import show, state_words, year_phrase
 
 # Why a figure has no number, for the notes beneath tables (DfE's own codes and their meaning).
 CODE_EXPLANATIONS: dict[State, str] = {
@@ -42,7 +42,7 @@ def cell(value: Value, meta: IndicatorMeta) -> str:
     """A table cell: the number with its unit, or the DfE code and its meaning."""
     if value.ok:
         return show(value, meta)
-    return f"{state_code(value)} {LABELS[value.state] or LABELS[State.MISSING]}"
+    return f"{state_code(value)} {state_words(value)}"
 
 
 def change_cell(e: Entry) -> str:

@@ -15,7 +15,7 @@ from importlib import resources
 import jinja2
 
 from lineofsight.packs.model import Pack, Section
-from lineofsight.web.dashboard.wording import date_text
+from lineofsight.wording import date_text
 
 
 @cache

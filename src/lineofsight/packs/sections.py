@@ -35,11 +35,11 @@ from lineofsight.packs.figures import (
     year_text,
 )
 from lineofsight.packs.model import Block, Bullets, Figure, Paragraph, Section, SourceRef, Table
+from lineofsight.published.ofsted import ILACS_PARTS, SEND_FRAMEWORKS
 from lineofsight.published.store import load_store
 from lineofsight.signals.narrative import fmt_change
 from lineofsight.values import Value
-from lineofsight.web.dashboard.ofsted import ILACS_PARTS, SEND_FRAMEWORKS
-from lineofsight.web.dashboard.wording import date_text
+from lineofsight.wording import date_text
 
 # The indicator drawn as a chart for each theme: the one a leader is most often asked about.
 CHART_INDICATORS = {

@@ -64,7 +64,7 @@ def warm_up(la_codes: list[str] | None = None) -> WarmReport:
 
     from lineofsight.benchmark.engine import get_benchmark
     from lineofsight.indicators.meta import headline_indicators, lait_indicators
-    from lineofsight.web.dashboard import ofsted
+    from lineofsight.published import ofsted
     from lineofsight.web.dashboard.compare import choices
     from lineofsight.web.dashboard.indicator import YEARS_SHOWN
     from lineofsight.web.dashboard.overview import _published

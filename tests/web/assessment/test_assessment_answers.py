@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
 from web_support import STOKE
 
 from lineofsight.benchmark.engine import get_benchmark
@@ -16,7 +17,7 @@ from lineofsight.indicators.meta import lookup_indicator
 from lineofsight.reference.las import resolve
 from lineofsight.web.assessment.models import AnswerVersion, Round
 from lineofsight.web.audit.models import AuditEvent
-from lineofsight.web.dashboard.wording import show
+from lineofsight.wording import show
 
 pytestmark = pytest.mark.django_db
 Q = "kq_lead_member_04"
@@ -189,7 +190,7 @@ def test_a_save_after_a_new_round_started_elsewhere_is_not_lost_silently(signed_
 
 def test_the_index_flags_overdue_reviews_and_groups_by_theme(signed_in) -> None:  # type: ignore[no-untyped-def]
     client = signed_in("leader")
-    past = (dt.date.today() - dt.timedelta(days=3)).isoformat()
+    past = (timezone.localdate() - dt.timedelta(days=3)).isoformat()
     client.post(URL, _answer(review_date=past))
     client.post("/key-questions/kq_finance_01/", _answer(rating="weak"))
     page = _soup(client.get("/key-questions/"))
@@ -332,3 +333,15 @@ def test_starting_a_round_is_audited(signed_in) -> None:  # type: ignore[no-unty
     page = _soup(client.get("/assessment-rounds/"))
     assert [tr["data-round"] for tr in page.select("tr[data-round]")] == ["2", "1"]
     assert client.post("/assessment-rounds/", {"name": "", "started": "soon"}).status_code == 400
+
+
+def test_typed_text_with_a_null_character_is_saved_without_it(signed_in) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL text cannot hold NUL; a pasted one is dropped rather than failing the save."""
+    from lineofsight.web.assessment.models import Round
+
+    client = signed_in("leader")
+    response = client.post(
+        "/assessment-rounds/", {"name": "Spring\x00 review", "started": "2027-04-01"}
+    )
+    assert response.status_code == 302
+    assert Round.objects.get().name == "Spring review"

@@ -3,10 +3,9 @@ one past its review date, and loaded once (running ``lineofsight demo`` again re
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
 from web_support import STOKE
 
 from lineofsight.web.assessment.demo import load_demo_assessment
@@ -25,7 +24,7 @@ def test_the_demo_round(signed_in) -> None:  # type: ignore[no-untyped-def]
     answers = AnswerVersion.objects.filter(round=round_)
     assert answers.filter(kind="question").count() >= 5
     assert answers.filter(rating="weak").count() >= 2
-    today = dt.date.today()
+    today = timezone.localdate()
     assert answers.filter(review_date__lt=today).count() == 1
     assert all(a.narrative.startswith("Demo content") for a in answers)
     assert "reused" in load_demo_assessment(STOKE)

@@ -8,6 +8,7 @@ import datetime as dt
 import inspect
 
 import pytest
+from django.utils import timezone
 from web_support import STOKE
 
 from lineofsight.assurance.content import enablers, key_questions
@@ -63,7 +64,7 @@ def test_the_current_rounds_answers_and_the_edited_self_evaluation(make_user) ->
         finance.updated,
         "Amina Leader",
     )
-    assert finance.updated == dt.date.today()
+    assert finance.updated == timezone.localdate()
     workforce = next(a for a in found if a.question_id == "workforce")
     assert workforce.rating == "strong"
     assert [a.question_id for a in found] == [e.id for e in enablers().enablers]

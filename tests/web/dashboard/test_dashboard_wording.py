@@ -8,7 +8,7 @@ import pytest
 from lineofsight.indicators.meta import lookup_indicator
 from lineofsight.values import State, Value
 from lineofsight.web.dashboard.own import OwnFigure, differs
-from lineofsight.web.dashboard.wording import band_words, date_text, show, year_phrase
+from lineofsight.wording import band_words, date_text, show, year_phrase
 
 
 @pytest.mark.parametrize(

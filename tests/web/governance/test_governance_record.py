@@ -114,3 +114,18 @@ def test_answers_and_the_self_evaluation_come_from_the_assessment_app(
         "adequate"
     ]
     assert record.self_evaluation["context"]["know"] == "Demo know"
+
+
+def test_the_overdue_query_and_the_overdue_rule_agree(
+    actions: dict[str, Any], today: dt.date
+) -> None:
+    """The database query behind the overview and the action log filter is the records rule."""
+    from lineofsight.assurance.records import days_overdue
+    from lineofsight.web.governance import store
+    from lineofsight.web.governance.models import Action
+
+    for when in (today - dt.timedelta(days=30), today, today + dt.timedelta(days=30)):
+        by_query = set(store.overdue(Action.objects.all(), when).values_list("pk", flat=True))
+        by_rule = {a.pk for a in Action.objects.all() if days_overdue(a.status, a.due, when) > 0}
+        assert by_query == by_rule
+    assert store.overdue(Action.objects.all(), today).exists()

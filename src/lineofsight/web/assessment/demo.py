@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from lineofsight.web.demo_data import register_demo_loader
 
 DEMO_MARK = "Demo content, made up to show how this page works. "
@@ -100,7 +102,7 @@ def load_demo_assessment(la_code: str) -> str:
     existing = current_round(la_code)
     if existing is not None:
         return f"Assessment: round {existing.number} ({existing.name}) already exists; reused."
-    today = dt.date.today()
+    today = timezone.localdate()
     round_ = start_round(
         la_code, f"Demo assessment {today.year}", today - dt.timedelta(days=30), is_demo=True
     )

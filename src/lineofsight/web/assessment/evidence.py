@@ -14,7 +14,7 @@ from lineofsight.reference.las import LA
 from lineofsight.signals.model import Signal
 from lineofsight.web.dashboard import signals_page
 from lineofsight.web.dashboard.own import OwnFigure, own_values
-from lineofsight.web.dashboard.wording import band_words, show, year_phrase
+from lineofsight.wording import band_words, show, year_phrase
 
 
 @dataclass(frozen=True, slots=True)

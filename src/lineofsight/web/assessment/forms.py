@@ -102,7 +102,7 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def _field(post: Mapping[str, str], key: str) -> str:
+def typed_text(post: Mapping[str, str], key: str) -> str:
     """A typed field as text: Windows line ends made plain and NUL characters dropped (no browser
     sends them on purpose, and PostgreSQL text cannot hold them)."""
     return post.get(key, "").replace("\x00", "").replace("\r\n", "\n").strip()
@@ -111,12 +111,12 @@ def _field(post: Mapping[str, str], key: str) -> str:
 def parse_answer(post: Mapping[str, str], levels: tuple[str, ...] = ()) -> AnswerInput:
     """The answer form; ``levels`` are the maturity levels to choose from (enablers only)."""
     got = AnswerInput(
-        rating=_field(post, "rating"),
-        level=_field(post, "level"),
-        narrative=_field(post, "narrative"),
-        owner=" ".join(_field(post, "owner").split()),
-        evidence_text=_field(post, "evidence"),
-        review_text=_field(post, "review_date"),
+        rating=typed_text(post, "rating"),
+        level=typed_text(post, "level"),
+        narrative=typed_text(post, "narrative"),
+        owner=" ".join(typed_text(post, "owner").split()),
+        evidence_text=typed_text(post, "evidence"),
+        review_text=typed_text(post, "review_date"),
     )
     if levels and got.level not in levels:
         got.errors.append(("level", "Choose a maturity level."))
@@ -138,7 +138,7 @@ def parse_answer(post: Mapping[str, str], levels: tuple[str, ...] = ()) -> Answe
 
 def parse_section(post: Mapping[str, str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """The three answers of a self-evaluation section, and errors for any that is too long."""
-    texts: dict[str, str] = {q: _field(post, q) for q in QUESTION_IDS}
+    texts: dict[str, str] = {q: typed_text(post, q) for q in QUESTION_IDS}
     errors: list[tuple[str, str]] = [
         (q, f"Keep this answer under {MAX_NARRATIVE:,} characters.")
         for q, text in texts.items()

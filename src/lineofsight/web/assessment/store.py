@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from lineofsight.assurance.content import QUESTION_IDS
 from lineofsight.assurance.records import RATING_LABELS
@@ -93,7 +94,7 @@ def ensure_round(la_code: str, user: Any = None) -> Round:
     """The current round, or a first one started today when the council has none."""
     found = current_round(la_code)
     if found is None:
-        today = dt.date.today()
+        today = timezone.localdate()
         found = start_round(la_code, default_round_name(today), today, user)
     return found
 

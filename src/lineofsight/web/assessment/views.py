@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from lineofsight.assurance.content import (
     Enabler,
@@ -35,7 +36,13 @@ from lineofsight.reference.las import LA
 from lineofsight.web.accounts.permissions import require_in_scope, requires
 from lineofsight.web.accounts.roles import ADMINISTRATORS, ANALYSTS, READERS, Role
 from lineofsight.web.assessment import evidence, selfeval, store
-from lineofsight.web.assessment.forms import AnswerInput, parse_answer, parse_date, parse_section
+from lineofsight.web.assessment.forms import (
+    AnswerInput,
+    parse_answer,
+    parse_date,
+    parse_section,
+    typed_text,
+)
 from lineofsight.web.assessment.models import AnswerVersion, Round
 from lineofsight.web.audit.log import record
 from lineofsight.web.audit.models import Action
@@ -128,7 +135,7 @@ def _base(
         "current_round": current,
         "is_current": shown is None or (current is not None and shown.pk == current.pk),
         "rating_tags": RATING_TAGS,
-        "today": dt.date.today(),
+        "today": timezone.localdate(),
     }
 
 
@@ -140,7 +147,7 @@ def index(request: HttpRequest) -> HttpResponse:
     la = _council(request)
     shown, current = _chosen_round(request, la)
     answers = store.current_versions(shown, "question") if shown else {}
-    today = dt.date.today()
+    today = timezone.localdate()
     themes = []
     every: list[IndexRow] = []
     for theme in key_questions().themes:
@@ -224,7 +231,7 @@ def _item_page(
         "history": store.answer_history(shown, kind, item_id, levels) if shown else [],
         "can_edit": _may(request, ANSWER_EDITORS),
         "saved": request.GET.get("saved", ""),
-        "flag": review_flag(answer, dt.date.today()),
+        "flag": review_flag(answer, timezone.localdate()),
     }
     return render(request, "assessment/item.html", context, status=400 if got else 200)
 
@@ -282,7 +289,7 @@ def enablers_index(request: HttpRequest) -> HttpResponse:
     la = _council(request)
     shown, current = _chosen_round(request, la)
     answers = store.current_versions(shown, "enabler") if shown else {}
-    today = dt.date.today()
+    today = timezone.localdate()
     content = enablers()
     rows = [
         IndexRow(e.id, e.title, answers.get(e.id), review_flag(answers.get(e.id), today))
@@ -329,8 +336,8 @@ def rounds(request: HttpRequest) -> HttpResponse:
     """Every round of the council; editors start a new one from the last round's answers."""
     la = _council(request)
     errors: list[tuple[str, str]] = []
-    name = request.POST.get("name", "").strip() if request.method == "POST" else ""
-    started_text = request.POST.get("started", "").strip() if request.method == "POST" else ""
+    name = typed_text(request.POST, "name") if request.method == "POST" else ""
+    started_text = typed_text(request.POST, "started") if request.method == "POST" else ""
     if request.method == "POST":
         _require(request, ANSWER_EDITORS)
         started = parse_date(started_text)
@@ -372,7 +379,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
         "current_round": all_rounds[0] if all_rounds else None,
         "errors": errors,
         "name": name,
-        "started": started_text or dt.date.today().isoformat(),
+        "started": started_text or timezone.localdate().isoformat(),
         "can_edit": _may(request, ANSWER_EDITORS),
         "questions_total": len(key_questions().questions),
         "enablers_total": len(enablers().enablers),

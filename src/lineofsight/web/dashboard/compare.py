@@ -12,7 +12,7 @@ from lineofsight.benchmark.engine import get_benchmark
 from lineofsight.errors import UserError
 from lineofsight.indicators.meta import IndicatorMeta, headline_indicators, lookup_indicator
 from lineofsight.reference.las import LA
-from lineofsight.web.dashboard.wording import show, year_phrase
+from lineofsight.wording import show, year_phrase
 
 MAX_COUNCILS = 12
 MAX_INDICATORS = 20

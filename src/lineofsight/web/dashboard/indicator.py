@@ -15,7 +15,7 @@ from lineofsight.charts import Chart, Series, bar_chart, line_chart
 from lineofsight.indicators.meta import IndicatorMeta, lookup_indicator, theme_label
 from lineofsight.published.store import load_store
 from lineofsight.reference.las import LA
-from lineofsight.web.dashboard.wording import band_words, date_text, show, year_phrase
+from lineofsight.wording import band_words, date_text, show, year_phrase
 
 YEARS_SHOWN = 10
 

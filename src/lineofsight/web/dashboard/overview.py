@@ -16,7 +16,7 @@ from lineofsight.charts import Chart, sparkline
 from lineofsight.indicators.meta import theme_label
 from lineofsight.reference.las import LA
 from lineofsight.web.dashboard.own import OwnFigure, differs, own_values
-from lineofsight.web.dashboard.wording import band_words, show, year_phrase
+from lineofsight.wording import band_words, show, year_phrase
 
 
 @dataclass(frozen=True)

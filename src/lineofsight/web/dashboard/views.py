@@ -16,17 +16,17 @@ from django.views.decorators.http import require_http_methods
 from lineofsight.benchmark.engine import get_benchmark
 from lineofsight.errors import UserError
 from lineofsight.indicators.meta import theme_label
+from lineofsight.published import ofsted as ofsted_data
 from lineofsight.reference.las import LA
 from lineofsight.web.accounts.permissions import require_in_scope, requires
 from lineofsight.web.accounts.roles import ADMINISTRATORS, READERS
 from lineofsight.web.audit.log import record
 from lineofsight.web.audit.models import Action
-from lineofsight.web.dashboard import ofsted as ofsted_data
 from lineofsight.web.dashboard import signals_page
 from lineofsight.web.dashboard.compare import MAX_COUNCILS, MAX_INDICATORS, choices, compare
 from lineofsight.web.dashboard.indicator import IndicatorPage, csv_records, indicator_page
 from lineofsight.web.dashboard.overview import governance_block, overview
-from lineofsight.web.dashboard.wording import band_words, polarity_words, year_phrase
+from lineofsight.wording import band_words, polarity_words, year_phrase
 
 DATA_ROLES = READERS | ADMINISTRATORS
 View = TypeVar("View", bound=Callable[..., HttpResponse])

@@ -257,9 +257,7 @@ def load_demo_governance(la_code: str) -> str:
             Commitment.objects.create(
                 la_code=la_code, kind=kind, text=text, partner=partner, status=status
             )
-    overdue = Action.objects.filter(
-        la_code=la_code, status__in=("open", "in_progress"), due__lt=today
-    ).count()
+    overdue = store.overdue(Action.objects.filter(la_code=la_code), today).count()
     return (
         f"Governance: {len(boards)} boards, {len(MEETINGS)} meetings, {len(ACTIONS)} actions "
         f"({overdue} overdue), {len(ROLES)} statutory posts and {len(VOICES)} voices recorded "

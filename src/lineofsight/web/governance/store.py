@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import QuerySet
 
-from lineofsight.assurance.records import POSTS, RoleHolder
+from lineofsight.assurance.records import CLOSED_STATUSES, POSTS, RoleHolder
 from lineofsight.web.governance.content import board_seeds
 from lineofsight.web.governance.models import (
     Action,
@@ -21,6 +21,11 @@ from lineofsight.web.governance.models import (
     Meeting,
     RoleRecord,
 )
+
+
+def overdue(actions: QuerySet[Action], today: dt.date) -> QuerySet[Action]:
+    """The actions overdue at ``today``: the rule of ``records.days_overdue``, as a query."""
+    return actions.filter(due__lt=today).exclude(status__in=CLOSED_STATUSES)
 
 
 def ensure_boards(la_code: str) -> QuerySet[Board]:

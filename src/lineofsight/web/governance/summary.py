@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from lineofsight.assurance.records import RoleSignal, role_signals
+from lineofsight.assurance.records import RoleSignal, days_overdue, role_signals
 from lineofsight.web.governance import store
 from lineofsight.web.governance.models import Action
 
@@ -31,15 +31,18 @@ class GovernanceSummary:
 
 
 def overview_summary(la_code: str, today: dt.date) -> GovernanceSummary:
-    """Open actions past their due date (longest overdue first) and the roles signals."""
+    """Open actions past their due date (longest overdue first) and the roles signals; the same
+    rule as ``records.Action.overdue``, asked of the database so the overview loads no more rows."""
     late = (
-        Action.objects.filter(la_code=la_code, status__in=("open", "in_progress"), due__lt=today)
+        store.overdue(Action.objects.filter(la_code=la_code), today)
         .select_related("board")
         .order_by("due", "pk")
     )
     total = late.count()
     overdue = [
-        OverdueAction(a.pk, a.title, a.owner, a.board.name, a.due, (today - a.due).days)
+        OverdueAction(
+            a.pk, a.title, a.owner, a.board.name, a.due, days_overdue(a.status, a.due, today)
+        )
         for a in late[:MAX_LISTED]
     ]
     holders = tuple(store.holder(r) for r in store.current_roles(la_code).values())

@@ -20,9 +20,11 @@ from django.utils.text import slugify
 
 from lineofsight.assurance.records import (
     ACTION_STATUS_LABELS,
+    CLOSED_STATUSES,
     POST_LABELS,
     POSTS,
     RoleHolder,
+    days_overdue,
     role_signals,
     tenure_sentence,
 )
@@ -89,15 +91,8 @@ def _action(request: HttpRequest, pk: int) -> Action:
     return action
 
 
-def _overdue_days(action: Action, today: dt.date) -> int:
-    if action.status in ("done", "dropped") or action.due is None or action.due >= today:
-        return 0
-    days: int = (today - action.due).days
-    return days
-
-
 def _action_rows(actions: Any, today: dt.date) -> list[dict[str, Any]]:
-    return [{"action": a, "overdue_days": _overdue_days(a, today)} for a in actions]
+    return [{"action": a, "overdue_days": days_overdue(a.status, a.due, today)} for a in actions]
 
 
 def _form_page(
@@ -145,8 +140,8 @@ def index(request: HttpRequest) -> HttpResponse:
                 "board": board,
                 "last_meeting": last,
                 "meetings": board.meetings.count(),
-                "open": sum(a.status in ("open", "in_progress") for a in actions),
-                "overdue": sum(_overdue_days(a, today) > 0 for a in actions),
+                "open": sum(a.status not in CLOSED_STATUSES for a in actions),
+                "overdue": sum(days_overdue(a.status, a.due, today) > 0 for a in actions),
             }
         )
     context = {"rows": rows, "can_edit": can(request, BOARD_EDITORS)}
@@ -313,7 +308,7 @@ def actions(request: HttpRequest) -> HttpResponse:
     if chosen_board:
         qs = qs.filter(board__slug=chosen_board)
     if chosen_status == "overdue":
-        qs = qs.filter(status__in=("open", "in_progress"), due__lt=today)
+        qs = store.overdue(qs, today)
     elif chosen_status in ACTION_STATUS_LABELS:
         qs = qs.filter(status=chosen_status)
     rows = _action_rows(qs, today)
@@ -347,7 +342,7 @@ def _action_page(
 ) -> HttpResponse:
     context = {
         "action": a,
-        "overdue_days": _overdue_days(a, _today()),
+        "overdue_days": days_overdue(a.status, a.due, _today()),
         "updates": a.updates.all(),
         "fields": govuk_form.fields(form),
         "errors": govuk_form.error_list(form),

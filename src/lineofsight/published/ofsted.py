@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from lineofsight.published.store import load_store
-from lineofsight.web.dashboard.wording import date_text
+from lineofsight.wording import date_text
 
 ILACS_PARTS = (
     ("overall", "Overall effectiveness"),

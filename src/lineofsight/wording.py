@@ -1,5 +1,7 @@
 """Plain-English wording for figures: the year convention, quartile bands, judgements and dates.
 
+Shared by everything that shows a figure to a person: the web pages, the packs and the drafts.
+
 Every figure on a page states its year convention ("at 31 March 2025", "2024-25 financial year"),
 and a quartile band is explained in words, not left as a bare letter.
 """
@@ -15,7 +17,7 @@ from lineofsight.values import LABELS, State, Value
 JUDGEMENTS = {1: "Outstanding", 2: "Good", 3: "Requires improvement to be good", 4: "Inadequate"}
 
 
-def _end_year(year: str) -> str:
+def end_year(year: str) -> str:
     """'2024-25' -> '2025'; '2025' stays."""
     if len(year) == 7 and year[4] == "-" and year[:4].isdigit() and year[5:].isdigit():
         return year[:2] + year[5:]
@@ -28,12 +30,12 @@ def year_phrase(year_label: str, year: str) -> str:
     low = label.lower()
     if low.startswith(("at 3", "year to 3")) or low == "mid-year (30 june)":
         if low.startswith("mid-year"):
-            return f"at 30 June {_end_year(year)}"
-        return f"{label} {_end_year(year)}"
+            return f"at 30 June {end_year(year)}"
+        return f"{label} {end_year(year)}"
     if low in {"in january", "annual - january"}:
-        return f"January {_end_year(year)}"
+        return f"January {end_year(year)}"
     if low == "annual (end of sept)":
-        return f"at 30 September {_end_year(year)}"
+        return f"at 30 September {end_year(year)}"
     if low == "financial year":
         return f"{year} financial year" if "-" in year else f"financial year {year}"
     if low == "calendar year":
