@@ -141,6 +141,37 @@ def test_same_data_and_date_give_byte_identical_html_and_pdf() -> None:
     assert render_pdf(first, html) == render_pdf(second)
 
 
+def test_pdf_is_set_in_the_bundled_typeface_whatever_the_machine_has() -> None:
+    """Every glyph of a pack comes from the bundled faces, embedded whole, so the document does
+    not change with the fonts a machine happens to have (it did: DejaVu here, Liberation there)."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf_of("quartet", STOKE)))
+    faces = set()
+    for page in reader.pages:
+        fonts = page["/Resources"].get_object().get("/Font")
+        for ref in (fonts.get_object() if fonts else {}).values():
+            faces.add(str(ref.get_object()["/BaseFont"]).split("+")[-1])  # after the subset tag
+    assert faces == {
+        "Line-of-Sight-Sans",
+        "Line-of-Sight-Sans-Bold",
+        "Line-of-Sight-Sans-Italic",
+    }, faces
+
+
+def test_bundled_faces_carry_no_reserved_font_name() -> None:
+    """The OFL forbids a modified font to use its Reserved Font Names (Liberation, Arimo...)."""
+    from fontTools.ttLib import TTFont
+
+    from lineofsight.packs.render import FONT_FAMILY, FONT_FILES, FONTS
+
+    for file, _, _ in FONT_FILES:
+        names = TTFont(FONTS / file)["name"]
+        assert names.getDebugName(1) == FONT_FAMILY
+        for name_id in (1, 3, 4, 6, 16):
+            text = names.getDebugName(name_id) or ""
+            assert not any(r in text for r in ("Liberation", "Arimo", "Tinos", "Cousine")), text
+    assert (FONTS / "OFL.txt").read_text("utf-8").startswith("Digitized data copyright")
+
+
 @pytest.mark.parametrize(
     ("kind", "la", "theme", "expect"),
     [

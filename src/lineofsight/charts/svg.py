@@ -13,7 +13,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lineofsight.values import LABELS, State, Value
 
-FONT = "Arial, Helvetica, sans-serif"
+# The packs' bundled typeface first (Arial's metrics, so labels lay out the same), then the
+# GOV.UK stack that browsers use, where the bundled face is not installed.
+FONT = "Line of Sight Sans, Arial, Helvetica, sans-serif"
 FONT_SIZE = 14  # user units; at the default width this prints at about 10.5 pt on A4
 CHAR_WIDTH = 7.6  # a generous average Arial advance at FONT_SIZE, for laying out labels
 

@@ -49,12 +49,15 @@ def change_cell(e: Entry) -> str:
     """The change on the previous year in the indicator's unit ("+1.2 pts" for percentages)."""
     text = fmt_change(e.change, e.indicator.decimals)
     if not text:
-        return "no figure for the year before" if not (e.value.ok and e.previous.ok) else "0"
+        return "no earlier figure" if not (e.value.ok and e.previous.ok) else "0"
     return text + (" pts" if e.indicator.unit == "percent" else "")
 
 
 def rank_cell(e: Entry) -> str:
-    return f"{e.rank} of {e.ranked}" if e.rank else "not ranked"
+    """'115 of 153 (C)': the rank among councils with a figure and, in brackets, its quartile band."""
+    if not e.rank:
+        return "not ranked"
+    return f"{e.rank} of {e.ranked}" + (f" ({e.band})" if e.band else "")
 
 
 def better_or_worse(meta: IndicatorMeta, delta: float) -> str:

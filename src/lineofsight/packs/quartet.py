@@ -37,11 +37,16 @@ def build_quartet(ctx: PackContext) -> Pack:
         "Headline indicators by theme",
         (
             Paragraph(
-                comparison_sentence(ctx) + " Rank 1 is the best council; band A is the best "
-                "quarter of councils, or the lowest quarter where neither direction is better."
+                comparison_sentence(ctx) + " Rank 1 is the best council; the band in brackets "
+                "is its quarter of councils: A the best quarter, B second-best, C second-worst, D "
+                "worst, or, where neither higher nor lower is better, A the lowest quarter and D "
+                "the highest."
             ),
         ),
-        tuple(theme_section(ctx, t, chart=t in CHARTED, counts_as_text=True) for t in themes),
+        tuple(
+            theme_section(ctx, t, chart=t in CHARTED, counts_as_text=True, band_key=False)
+            for t in themes
+        ),
     )
     signals = signals_section(ctx)
     high = sum(1 for s in ctx.signals if s.severity.label == "high")

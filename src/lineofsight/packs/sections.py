@@ -37,6 +37,7 @@ from lineofsight.packs.figures import (
 from lineofsight.packs.model import Block, Bullets, Figure, Paragraph, Section, SourceRef, Table
 from lineofsight.published.ofsted import ILACS_PARTS, SEND_FRAMEWORKS
 from lineofsight.published.store import load_store
+from lineofsight.signals.model import Signal
 from lineofsight.signals.narrative import fmt_change
 from lineofsight.values import Value
 from lineofsight.wording import date_text
@@ -60,17 +61,16 @@ TABLE_COLUMNS = (
     "Neighbours (median)",
     "Region",
     "England",
-    "Rank",
-    "Band",
+    "Rank (band)",
 )
 BAND_NOTE = {
-    "judged": "Rank 1 is the best council. Band: A best quarter of councils, B second-best, "
-    "C second-worst, D worst.",
-    "mixed": "Rank 1 is the best council. Band: A best quarter of councils, B second-best, "
-    "C second-worst, D worst; where neither higher nor lower is better, A is the lowest quarter "
-    "and D the highest.",
-    "neither": "Neither higher nor lower is better for these: rank 1 and band A are the lowest "
-    "values, band D the highest quarter.",
+    "judged": "Rank 1 is the best council. Band (in brackets): A best quarter of councils, "
+    "B second-best, C second-worst, D worst.",
+    "mixed": "Rank 1 is the best council. Band (in brackets): A best quarter of councils, "
+    "B second-best, C second-worst, D worst; where neither higher nor lower is better, A is the "
+    "lowest quarter and D the highest.",
+    "neither": "Neither higher nor lower is better for these: rank 1 and band A (in brackets) "
+    "are the lowest values, band D the highest quarter.",
 }
 SEVERITY_WORDS = {"high": "High", "medium": "Medium", "low": "Low"}
 
@@ -80,8 +80,14 @@ def _d(when: dt.date | None) -> str:
 
 
 # ------------------------------------------------------------------------------------------------
-def indicator_table(ctx: PackContext, ids: Sequence[str], caption: str) -> list[Block]:
-    """The comparison table for ``ids`` (the ones with published figures) and its code notes."""
+def indicator_table(
+    ctx: PackContext, ids: Sequence[str], caption: str, band_key: bool = True
+) -> list[Block]:
+    """The comparison table for ``ids`` (the ones with published figures) and its code notes.
+
+    ``band_key=False`` leaves out the key to ranks and bands, for a pack that gives it once
+    before a run of tables rather than under each.
+    """
     entries = [e for e in (ctx.entry(i) for i in ids) if e is not None]
     if not entries:
         return [Paragraph(f"No published figures are held for this: {caption.lower()}.", "empty")]
@@ -101,18 +107,18 @@ def indicator_table(ctx: PackContext, ids: Sequence[str], caption: str) -> list[
                 cell(e.region, m),
                 cell(e.england, m),
                 rank_cell(e),
-                e.band or "none",
             )
         )
     notes = code_notes(shown)
+    key = BAND_NOTE[_band_kind(entries)] if band_key else ""
     return [
         Table(
             caption,
             TABLE_COLUMNS,
             tuple(rows),
-            (False, True, True, True, True, True, True, True),
-            note=" ".join(p for p in (BAND_NOTE[_band_kind(entries)], notes) if p),
-            widths=(37, 9, 10, 10, 8, 9, 10, 7),
+            (False, True, True, True, True, True, True),
+            note=" ".join(p for p in (key, notes) if p),
+            widths=(40, 9, 10, 10, 8, 8, 15),
         )
     ]
 
@@ -139,6 +145,7 @@ def theme_section(
     ids: Sequence[str] | None = None,
     chart: bool = True,
     counts_as_text: bool = False,
+    band_key: bool = True,
 ) -> Section:
     """One theme's headline indicators against neighbours, region and England, with a chart.
 
@@ -152,7 +159,7 @@ def theme_section(
     if counts_as_text:
         counted = [i for i in chosen if (e := ctx.entry(i)) and e.indicator.unit == "count"]
         chosen = [i for i in chosen if i not in counted]
-    blocks = indicator_table(ctx, chosen, table_caption(label)) if chosen else []
+    blocks = indicator_table(ctx, chosen, table_caption(label), band_key) if chosen else []
     if counted:
         blocks.append(
             Paragraph("Numbers: " + "; ".join(_count_phrase(ctx, i) for i in counted) + ".")
@@ -318,11 +325,15 @@ def signals_section(
         if mine:
             blocks += [
                 Paragraph(f"{words} ({len(mine)}):", "lead-in"),
-                Bullets(
-                    tuple(f"{lookup_indicator(s.indicator_id).title}: {s.sentence}" for s in mine)
-                ),
+                Bullets(tuple(_signal_line(s) for s in mine)),
             ]
     return Section("signals", heading, tuple(blocks))
+
+
+def _signal_line(signal: Signal) -> str:
+    """The signal's sentence, led by its indicator's name unless the sentence already starts so."""
+    title = lookup_indicator(signal.indicator_id).title
+    return signal.sentence if signal.sentence.startswith(title) else f"{title}: {signal.sentence}"
 
 
 # ------------------------------------------------------------------------------------------------
