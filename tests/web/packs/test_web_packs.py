@@ -73,9 +73,15 @@ def test_a_bad_choice_shows_the_page_again_and_records_nothing(signed_in) -> Non
     client = signed_in("leader")
     response = client.post(reverse("packs:download"), {"pack": "annual", "format": "docx"})
     assert response.status_code == 400
-    text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+    page = BeautifulSoup(response.content, "html.parser")
+    text = page.get_text(" ", strip=True)
     assert "Choose one of the four packs." in text
     assert "Choose PDF or web page (HTML)." in text
+    # Each message in the GOV.UK error summary links to a control that is on the page.
+    links = page.select(".govuk-error-summary__list a")
+    assert len(links) == 2
+    for link in links:
+        assert page.find(id=str(link["href"]).lstrip("#")) is not None, link["href"]
     assert not AuditEvent.objects.filter(action=Action.EXPORT).exists()
 
 

@@ -62,14 +62,20 @@ def download(request: HttpRequest) -> HttpResponse:
     code = _council_code(request)
     kind = request.POST.get("pack", "")
     fmt = request.POST.get("format", "pdf")
+    # Each error names the id of the control it is about, so the summary can link to it.
     errors = []
     if kind not in PACKS:
-        errors.append(("pack", "Choose one of the four packs."))
+        errors.append((f"pack-{next(iter(PACKS))}", "Choose one of the four packs."))
     if fmt not in FORMATS:
-        errors.append(("format", "Choose PDF or web page (HTML)."))
+        errors.append(
+            (
+                f"{kind if kind in PACKS else next(iter(PACKS))}-pdf",
+                "Choose PDF or web page (HTML).",
+            )
+        )
     theme = request.POST.get("theme") or DEFAULT_THEME if kind == "scrutiny" else None
     if theme is not None and theme not in dict(_themes()):
-        errors.append(("theme", "Choose a theme from the list."))
+        errors.append(("scrutiny-theme", "Choose a theme from the list."))
     if errors:
         return _page(request, errors, status=400)
     as_at = timezone.localdate()
