@@ -153,6 +153,17 @@ def test_178_provider_given_for_a_placement_that_takes_none(write: Write) -> Non
     assert "PR1" in hits[0].message
 
 
+@pytest.mark.parametrize(("year", "flagged"), [(2025, ["A", "B"]), (2026, ["A"])])
+def test_178_t4_takes_a_provider_from_the_2025_26_return(
+    write: Write, year: int, flagged: list[str]
+) -> None:
+    """DfE's list of placements without a provider lost T4 (and Z1) for 2025-26."""
+    head = write("h/header.csv", HEADER + GOOD_HEADER)
+    rows = _row("A", "01/05/2024", "T2", "PR1") + _row("B", "01/05/2024", "T4", "PR1")
+    r = read_one([head, write("h/episodes.csv", EPISODES + rows)], year=year)
+    assert [f.child_id for f in r.findings if f.rule_id == "178"] == flagged
+
+
 def _two_years(write: Write, last_year: str, this_year: str) -> list[Path]:
     heads = [write(f"{y}/header.csv", HEADER + GOOD_HEADER) for y in ("2022-23", "2023-24")]
     return [

@@ -186,7 +186,10 @@ def episodes(tables: dict[str, pd.DataFrame]) -> list[Finding]:
 
 # Placements that take no provider (DfE 178): placed with parents or others with parental
 # responsibility, in the community, or in a temporary/other setting (Z1 to 2023, Z11-Z14 after).
+# From the 2025-26 return the list is T0-T3 and Z11-Z14: a T4 placement may name a provider (as
+# the 2025-26 rules of Data to Insight's validator have it; docs/peer-comparison.md, D).
 NO_PROVIDER = ("T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14")
+NO_PROVIDER_FROM_2026 = ("T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14")
 # 503A-503F: the first episode of a year must carry on the open episode that ended last year's
 # return. (503G-503J compare derived fields, distance and placement LA/location, that the return
 # itself does not hold, so they are not implemented.)
@@ -207,13 +210,17 @@ def place_provider(tables: dict[str, pd.DataFrame]) -> list[Finding]:
     if ep.empty:
         return []
     given = ep["PLACE_PROVIDER"].notna() & (ep["PLACE_PROVIDER"].str.strip() != "")
+    recent = (ep["YEAR"] >= 2026).fillna(False)
+    takes_none = ep["PLACE"].isin(NO_PROVIDER).fillna(False) & ~recent
+    takes_none |= ep["PLACE"].isin(NO_PROVIDER_FROM_2026).fillna(False) & recent
     return _f(
         ep,
-        given & ep["PLACE"].isin(NO_PROVIDER).fillna(False),
+        given & takes_none,
         "178",
         "PLACE_PROVIDER",
         "PLACE_PROVIDER '{value}' is filled in, but this placement type takes no provider "
-        "(T0-T4, Z1, Z11-Z14); clear PLACE_PROVIDER or correct PLACE.",
+        "(T0-T3 and Z11-Z14; before the 2025-26 return, T4 and Z1 too); clear PLACE_PROVIDER "
+        "or correct PLACE.",
         value="PLACE_PROVIDER",
     )
 
