@@ -40,15 +40,20 @@ def test_iso_dates_excel_times_and_invalid_dates(write: Write) -> None:
         "C3,2,3.4.2011,WBRI,A3,,\n"
         "C4,2,31/02/2011,WBRI,A4,,\n"
         "C5,2,yesterday,WBRI,A5,,\n"
+        "C6,2,01/ 4/2011,WBRI,A6,,\n"
+        "C7,2,3/4/2011,WBRI,A7,,\n"
+        "C8,2,03/04/1850,WBRI,A8,,\n"
     )
     r = read_one([write("header.csv", text)], year=2020)
     dob = r.tables["header"]["DOB"]
     assert dob.iloc[0] == pd.Timestamp("2010-02-01")
     assert dob.iloc[1] == pd.Timestamp("2011-04-03")
     assert dob.iloc[2] == pd.Timestamp("2011-04-03")
-    assert dob.iloc[3:].isna().all()
+    assert dob.iloc[3:6].isna().all() and dob.iloc[7:].isna().all()
+    assert dob.iloc[6] == pd.Timestamp("2011-04-03")
     bad = [f for f in r.findings if f.rule_id == "102"]
-    assert [(f.row, f.child_id, f.field) for f in bad] == [(4, "C4", "DOB"), (5, "C5", "DOB")]
+    assert [(f.row, f.child_id) for f in bad] == [(4, "C4"), (5, "C5"), (6, "C6"), (8, "C8")]
+    assert {f.field for f in bad} == {"DOB"}
     assert "31/02/2011" in bad[0].message and "dd/mm/yyyy" in bad[0].message
 
 

@@ -382,7 +382,8 @@ def run_registered(
     plan = _SQL[key]
     if not plan["sql"]:
         return pd.DataFrame(columns=OUTPUT_COLUMNS)
-    result: pd.DataFrame = con.sql(plan["sql"]).df()
+    # execute, not sql: a relation would bind the 160 KB query once more before running it.
+    result: pd.DataFrame = con.execute(plan["sql"]).df()
     result = result.rename(columns={"LA": "la"})[OUTPUT_COLUMNS]
     for col in ("period_start", "period_end"):
         result[col] = pd.to_datetime(result[col]).dt.date

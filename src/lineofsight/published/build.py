@@ -31,6 +31,7 @@ from lineofsight.values import State, parse_cell
 
 PACKAGE_DATA = Path(__file__).with_name("data")
 LICENCE = "Open Government Licence v3.0"
+VALUES_GROUP = 16_384  # rows per Parquet row group
 JUDGEMENT_GRADES = {
     "outstanding": 1,
     "good": 2,
@@ -706,7 +707,11 @@ def build(shared: Path, out: Path = PACKAGE_DATA, echo: Any = print) -> dict[str
         "lait_measures": measures,
     }
     for name, frame in frames.items():
-        frame.to_parquet(out / f"{name}.parquet", index=False, compression="zstd")
+        # Values are sorted by indicator and written in row groups, so a reader that wants one
+        # indicator (the population for rates) decodes a few groups, not the whole file.
+        frame.to_parquet(
+            out / f"{name}.parquet", index=False, compression="zstd", row_group_size=VALUES_GROUP
+        )
     if not disagreements.empty:
         disagreements.to_csv(out / "disagreements.csv", index=False, quoting=csv.QUOTE_MINIMAL)
     summary = {

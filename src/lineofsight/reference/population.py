@@ -4,16 +4,44 @@ from __future__ import annotations
 
 from functools import cache
 
-from lineofsight.published.store import load_store
+from lineofsight.errors import UserError
+from lineofsight.published.store import DATA
+
+INDICATOR = "population_0_17"
 
 
 @cache
 def _table() -> dict[tuple[str, int], float]:
-    v = load_store().values
-    pop = v[(v.indicator_id == "population_0_17") & (v.state == "value")]
-    return {
-        (a, int(y)): float(x) for a, y, x in zip(pop.area_code, pop.year, pop.value, strict=True)
-    }
+    """The estimates from the bundled values, decoding only the row groups that can hold them
+    (the values are sorted by indicator): the whole store is some 80 MB in memory, too much for
+    a command that needs one indicator."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    try:
+        file = pq.ParquetFile(DATA / "values.parquet")
+    except FileNotFoundError as exc:
+        raise UserError(
+            f"The bundled published data is missing ({exc.filename}); run 'make data' to rebuild it."
+        ) from exc
+    meta, at = file.metadata, file.schema_arrow.get_field_index("indicator_id")
+    groups = [
+        i
+        for i in range(meta.num_row_groups)
+        if (s := meta.row_group(i).column(at).statistics) is None
+        or not s.has_min_max
+        or s.min <= INDICATOR <= s.max
+    ]
+    t = file.read_row_groups(
+        groups, columns=["indicator_id", "area_code", "year", "value", "state"]
+    )
+    keep = pc.and_(
+        pc.equal(t["indicator_id"].cast("string"), INDICATOR),
+        pc.equal(t["state"].cast("string"), "value"),
+    )
+    t = t.filter(keep)
+    rows = zip(*(t[c].to_pylist() for c in ("area_code", "year", "value")), strict=True)
+    return {(str(a), int(y)): float(x) for a, y, x in rows}
 
 
 def population_0_17(area_code: str, year: int) -> float | None:

@@ -8,6 +8,8 @@ with '-' or '.' separators, or with a time of day that Excel added; anything els
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 _TIME_SUFFIX = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$"
 
@@ -26,13 +28,30 @@ def clean(s: pd.Series) -> pd.Series:
 _SANE = (pd.Timestamp("1900-01-01"), pd.Timestamp("2100-12-31"))
 
 
+# Each format's exact shape, with the day captured: Arrow's strptime (some 30 times faster than
+# pandas') is lenient, taking inner spaces and rolling 31/02 into March, so a date counts only if
+# it has the shape and its day survives parsing.
+_SHAPES = {
+    "%d/%m/%Y": r"^(?P<d>\d{1,2})/\d{1,2}/\d{4}$",
+    "%Y-%m-%d": r"^\d{4}-\d{1,2}-(?P<d>\d{1,2})$",
+    "%Y/%m/%d": r"^\d{4}/\d{1,2}/(?P<d>\d{1,2})$",
+}
+
+
 def _parse(text: pd.Series, fmt: str) -> pd.Series:
-    out = pd.to_datetime(text, format=fmt, errors="coerce")
-    out = pd.Series(out, index=text.index)
-    if not out.notna().any():
-        return out
-    years = out.dt.year
-    return out.where((years >= _SANE[0].year) & (years <= _SANE[1].year))
+    """Dates in ``fmt`` (NaT where a cell is not one, or lies outside 1900-2100)."""
+    arr = pa.array(text.astype("string"), type=pa.string(), from_pandas=True)
+    parsed = pc.strptime(arr, format=fmt, unit="s", error_is_null=True)
+    day = pc.cast(pc.struct_field(pc.extract_regex(arr, _SHAPES[fmt]), "d"), pa.int64())
+    year = pc.year(parsed)
+    ok = pc.and_kleene(
+        pc.equal(pc.day(parsed), day),
+        pc.and_kleene(pc.greater_equal(year, _SANE[0].year), pc.less_equal(year, _SANE[1].year)),
+    )
+    kept = pc.if_else(pc.fill_null(ok, False), parsed, pa.scalar(None, parsed.type))
+    out: pd.Series = kept.to_pandas().astype("datetime64[ns]")
+    out.index = text.index
+    return out
 
 
 def to_dates(s: pd.Series) -> tuple[pd.Series, pd.Series]:
