@@ -195,6 +195,7 @@ def compare_with_peer(label: str, paths: list[Path], year: int | None, env: str,
 # What any run pays before it reads a byte: the interpreter, the engine's libraries imported and
 # one DuckDB connection open (the definitions run on DuckDB, so no run can cost less than that).
 FLOORS = {
+    "Python alone": "pass",
     "Python + DuckDB, connected": "import duckdb; duckdb.connect().execute('SELECT 1').fetchall()",
     "+ pandas and pyarrow (the readers)": (
         "import pandas, pyarrow, duckdb; duckdb.connect().execute('SELECT 1').fetchall()"
