@@ -31,7 +31,7 @@ from lineofsight.values import State, parse_cell
 
 PACKAGE_DATA = Path(__file__).with_name("data")
 LICENCE = "Open Government Licence v3.0"
-VALUES_GROUP = 16_384  # rows per Parquet row group
+VALUES_GROUP = 16_384  # rows per Parquet row group (every table; only values is larger)
 JUDGEMENT_GRADES = {
     "outstanding": 1,
     "good": 2,
@@ -707,8 +707,8 @@ def build(shared: Path, out: Path = PACKAGE_DATA, echo: Any = print) -> dict[str
         "lait_measures": measures,
     }
     for name, frame in frames.items():
-        # Values are sorted by indicator and written in row groups, so a reader that wants one
-        # indicator (the population for rates) decodes a few groups, not the whole file.
+        # Row groups of VALUES_GROUP rows: the values are sorted by indicator, so a reader that
+        # wants one indicator (the population for rates) decodes one or two groups, not the file.
         frame.to_parquet(
             out / f"{name}.parquet", index=False, compression="zstd", row_group_size=VALUES_GROUP
         )
