@@ -104,3 +104,27 @@ def test_engine_indicators_near_published_values(clean: tuple[Path, Summary], sm
             got, want = float(row.value.iloc[0]), t[ind]
             allowed = gap * want if gap < 1 else gap
             assert abs(got - want) <= allowed, (ind, year, got, want)
+
+
+def test_how_care_ends_follows_the_published_shares(
+    clean: tuple[Path, Summary], small_la: LA
+) -> None:
+    """Adoption, special guardianship and return home as shares of children who ceased: each
+    within 4 points of the published share on average over the years (about 120 children cease
+    a year here, so one year alone can be 5 points out by chance)."""
+    from lineofsight.indicators.engine import compute
+
+    root, _ = clean
+    tables: dict[str, pd.DataFrame] = {}
+    for result in read_paths([root / "ssda903"], validate=False):
+        tables.update(result.tables)
+    shares = ["cla_ceased_adopted_pct", "cla_ceased_sgo_pct", "cla_ceased_returned_home_pct"]
+    out = compute(tables, la=small_la.code, ids=shares)
+    out["year"] = pd.to_datetime(out.period_end).dt.year
+    for ind in shares:
+        gaps = []
+        for year in range(FIRST, LAST + 1):
+            got = out[(out.indicator_id == ind) & (out.year == year)].value
+            assert len(got) == 1, (ind, year)
+            gaps.append(abs(float(got.iloc[0]) - targets(small_la.code, year)[ind]))
+        assert sum(gaps) / len(gaps) <= 4.0, (ind, gaps)

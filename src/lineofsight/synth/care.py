@@ -21,6 +21,15 @@ SHORT_SHARE = 0.35
 SHORT_YEARS = 0.3
 UNSTABLE_RATE = 2.6  # placement moves a year for the unsettled group
 SGO_OLD, SGO_NEW = ("E43", "E44"), ("E45", "E46", "E47", "E48")
+# How care ends, grouped as the published shares of children who ceased count them; each group's
+# weights are scaled year by year to the council's published share (see reason_factors).
+REASON_SHARES = {
+    "cla_ceased_adopted_pct": ("E11", "E12"),
+    "cla_ceased_sgo_pct": SGO_OLD + SGO_NEW,
+    "cla_ceased_returned_home_pct": ("E4A", "E4B"),
+}
+_SHARE_OF = {code: ind for ind, codes in REASON_SHARES.items() for code in codes}
+Reasons = tuple[tuple[str, int], ...]
 SW_REASONS = (
     "MANAGE",
     "FCONTA",
@@ -109,13 +118,49 @@ def draw_spells(
             stock = int(((start <= m) & (end > m)).sum())
             lo, hi = (k[y], hi) if stock < want else (lo, k[y])
     end = _ends(start, cap, raw, year, k)
-    spells: list[Spell] = []
-    for (child, s, _), e, y in zip(starts, end.tolist(), year.tolist(), strict=True):
-        spell = Spell(child, s, int(e))
-        _fill(rng, spell, targets[int(y)], at_18=int(e) == add_years(child.dob, 18))
-        child.spells.append(spell)
-        spells.append(spell)
+    spells = [
+        Spell(child, s, int(e)) for (child, s, _), e in zip(starts, end.tolist(), strict=True)
+    ]
+    at_18 = [sp.end == add_years(sp.child.dob, 18) for sp in spells]
+    tables = [_reasons(sp, a) for sp, a in zip(spells, at_18, strict=True)]
+    ceased = [min(max(_year_of(sp.end or sp.start), first), last) for sp in spells]
+    # Calibrated on the periods that end by the last 31 March (later ones use that year's mix).
+    by_year: dict[int, list[Reasons]] = {y: [] for y in sim_years}
+    for sp, table, y in zip(spells, tables, ceased, strict=True):
+        if (sp.end or 0) <= march31(last):
+            by_year[y].append(table)
+    factors = {y: reason_factors(by_year[y], targets[y]) for y in sim_years}
+    for spell, table, y, y_end in zip(spells, tables, year.tolist(), ceased, strict=True):
+        spell.rec = _draw_reason(rng, table, factors[y_end])
+        _fill(rng, spell, targets[int(y)])
+        spell.child.spells.append(spell)
     return spells
+
+
+def reason_factors(tables: list[Reasons], t: dict[str, float]) -> dict[str, float]:
+    """Multipliers on each group of reasons so that, over the periods of care ending in a year,
+    the expected share ending each way is the council's published share.
+
+    Proportional fitting over the distinct reason tables (a handful: by age, UASC, reaching 18).
+    Clamped, because a small council can publish 0%, or a share its leavers' ages cannot give.
+    """
+    counts: dict[Reasons, int] = {}
+    for table in tables:
+        counts[table] = counts.get(table, 0) + 1
+    wanted = {ind: t[ind] / 100 for ind in REASON_SHARES if ind in t}
+    f = dict.fromkeys(wanted, 1.0)
+    for _ in range(40):
+        expected = dict.fromkeys(wanted, 0.0)
+        for table, n in counts.items():
+            weights = [(_SHARE_OF.get(c), w * f.get(_SHARE_OF.get(c, ""), 1.0)) for c, w in table]
+            total = sum(w for _, w in weights)
+            for ind, w in weights:
+                if ind in expected:
+                    expected[ind] += n * w / total
+        for ind, share in wanted.items():
+            if expected[ind] > 0:
+                f[ind] = min(max(f[ind] * share * len(tables) / expected[ind], 0.01), 100.0)
+    return f
 
 
 def _ends(
@@ -135,16 +180,16 @@ def _year_of(day: int) -> int:
     return d.year + (1 if d.month >= 4 else 0)
 
 
-def _reason(rng: random.Random, spell: Spell, at_18: bool) -> str:
+def _reasons(spell: Spell, at_18: bool) -> Reasons:
+    """How this period of care may end (REC codes with weights), by age and circumstance."""
     age = _age_at(spell.child, spell.end or spell.start)
     sgo = SGO_OLD if _year_of(spell.end or spell.start) <= 2018 else SGO_NEW
-    table: tuple[tuple[str, int], ...]
     if at_18:
-        return rng.choices(("E7", "E17", "E8", "E9", "E13"), (40, 25, 20, 5, 10))[0]
+        return (("E7", 40), ("E17", 25), ("E8", 20), ("E9", 5), ("E13", 10))
     if spell.child.uasc:
-        return rng.choices(("E8", "E15", "E16", "E7"), (50, 20, 10, 20))[0]
+        return (("E8", 50), ("E15", 20), ("E16", 10), ("E7", 20))
     if age < 5:
-        table = (
+        return (
             ("E4A", 25),
             ("E11", 30),
             ("E12", 8),
@@ -153,13 +198,15 @@ def _reason(rng: random.Random, spell: Spell, at_18: bool) -> str:
             ("E41", 8),
             ("E8", 9),
         )
-    elif age < 16:
-        table = (("E4A", 38), ("E4B", 5), (sgo[0], 14), (sgo[1], 4), ("E41", 8), ("E8", 12),
-                 ("E5", 5), ("E13", 4), ("E6", 2), ("E3", 3), ("E11", 5 if age < 9 else 0))  # fmt: skip
-    else:
-        table = (("E4A", 30), ("E7", 20), ("E8", 22), ("E13", 8), ("E6", 5), ("E5", 10), ("E4B", 5))
-    codes = [c for c, _ in table]
-    return rng.choices(codes, [w for _, w in table])[0]
+    if age < 16:
+        return (("E4A", 38), ("E4B", 5), (sgo[0], 14), (sgo[1], 4), ("E41", 8), ("E8", 12),
+                ("E5", 5), ("E13", 4), ("E6", 2), ("E3", 3), ("E11", 5 if age < 9 else 0))  # fmt: skip
+    return (("E4A", 30), ("E7", 20), ("E8", 22), ("E13", 8), ("E6", 5), ("E5", 10), ("E4B", 5))
+
+
+def _draw_reason(rng: random.Random, table: Reasons, factors: dict[str, float]) -> str:
+    weights = [w * factors.get(_SHARE_OF.get(c, ""), 1.0) for c, w in table]
+    return rng.choices([c for c, _ in table], weights)[0]
 
 
 def _place(rng: random.Random, age: float) -> tuple[str, str, str]:
@@ -181,11 +228,11 @@ def _place(rng: random.Random, age: float) -> tuple[str, str, str]:
     return place, "PR1" if rng.random() < 0.6 else "PR4", "XXXXXXX"
 
 
-def _fill(rng: random.Random, spell: Spell, t: dict[str, float], at_18: bool) -> None:
-    """Episodes, reviews, missing incidents, social workers and adoption for one spell."""
+def _fill(rng: random.Random, spell: Spell, t: dict[str, float]) -> None:
+    """Episodes, reviews, missing incidents, social workers and adoption for one spell (whose
+    reason for ending is already drawn)."""
     child, start, end = spell.child, spell.start, spell.end
     assert end is not None
-    spell.rec = _reason(rng, spell, at_18)
     # Clamped: a tiny council can publish 0% or 100%, which no placement model reproduces.
     p3 = min(max(t.get("cla_3plus_placements_pct", 10.0) / 100, 0.0), 0.5)
     stab = min(max(t.get("cla_long_term_stability_pct", 69.0) / 100, 0.05), 0.97)

@@ -29,6 +29,9 @@ SHARES = (
     "sw_turnover_rate_pct",
     "sw_caseload_avg",
     "sw_absence_rate_pct",
+    "cla_ceased_adopted_pct",
+    "cla_ceased_sgo_pct",
+    "cla_ceased_returned_home_pct",
 )
 RATES = ("cla_rate_per_10k", "referrals_rate_per_10k", "s47_rate_per_10k")
 INDICATORS = COUNTS + SHARES + RATES
