@@ -39,7 +39,8 @@ class Table:
         return self.codes[min(bisect.bisect(self.cum, u * self.cum[-1]), len(self.codes) - 1)]
 
 
-NFA_SHARE = 0.08
+NFA_SHARE = 0.08  # referrals taken no further where the council publishes no share
+NOT_IN_NEED_SHARE = 0.28  # referrals closed after assessment as not in need, likewise
 PLAN_MEAN_YEARS = 0.8
 SOURCES = Table((("5A", 10), ("3A", 8), ("1A", 5), ("2A", 20), ("2B", 5), ("4", 3), ("5B", 12),
            ("5C", 3), ("6", 5), ("7", 4), ("8", 5), ("9", 5), ("10", 6), ("1B", 3), ("3B", 6)))  # fmt: skip
@@ -67,8 +68,13 @@ def _age_days(u1: float, u2: float, table: tuple[tuple[int, int, int], ...]) -> 
     return int(lo * 365.25 + u2 * ((hi - lo) * 365.25 - 1))
 
 
-CLOSURE = ("RC6", "RC6", "RC8", "RC3", "RC4", "RC5")
-DRAWS = 40  # uniforms pre-drawn per referral (see Simulation.year)
+# How episodes close when not after assessment as not in need (RC8, see Simulation.year): mostly
+# services ceased (RC7), some to adult services, a child arrangements order, SGO or another council.
+CLOSURE = ("RC7", "RC7", "RC7", "RC6", "RC3", "RC4", "RC5")
+NFA_NOT_IN_NEED = 0.6  # referrals taken no further are closed RC8 this often (else RC7)
+NOT_IN_NEED_DAYS = 63  # mean days open: 4 to start, 48 to assess, up to 20 more to close
+CIN_PLAN_SHARE = 0.55  # assessment-only episodes that go on to a CIN plan
+DRAWS = 41  # uniforms pre-drawn per referral (see Simulation.year)
 
 
 class Simulation:
@@ -130,7 +136,7 @@ class Simulation:
         s47 = max(t["s47_count"], icpcs * 1.05)
         plan_to_care = min(0.3 * plans, 0.35 * starts)
         direct_care = starts - plan_to_care
-        nfa = NFA_SHARE * refs
+        nfa = min(max(t.get("referrals_nfa_pct", NFA_SHARE * 100) / 100, 0.0), 0.7) * refs
         other = max(refs - nfa - s47 - direct_care, 0.2 * refs)
         kinds = {
             "nfa": nfa,
@@ -141,11 +147,23 @@ class Simulation:
             "care": direct_care,
         }
         counts = {k: _round(rng, v) for k, v in kinds.items()}
+        # Closed after assessment as not in need (RC8): a share of the referrals taken no further,
+        # then as many of the episodes that end without a plan or conference (assessment only, or
+        # a section 47 enquiry) as the published share needs.
+        want = t.get("referrals_not_in_need_pct", NOT_IN_NEED_SHARE * 100) / 100
+        closed = want * sum(counts.values()) - NFA_NOT_IN_NEED * counts["nfa"]
+        pool = (1 - CIN_PLAN_SHARE) * counts["cin"] + counts["s47"]
+        not_in_need = min(max(closed / max(pool, 1.0), 0.0), 1.0)
         # Children in need at 31 March = looked after + on a plan + the rest; the rest sets how
         # long an ordinary CIN episode lasts.
         rest_stock = t.get("cin_count", 0.0) - t.get("cla_count", 0.0) - t.get("cpp_count", 0.0)
         rest_stock -= plans * 85 / 365
-        rest_flow = counts["cin"] + counts["s47"] + counts["icpc"]
+        rest_flow = float(counts["cin"] + counts["s47"] + counts["icpc"])
+        # Those closed as not in need close soon after the assessment (see _referral), so they
+        # hold little of the stock and the other episodes are stretched to make up the rest.
+        rc8 = not_in_need * pool
+        rest_stock -= rc8 * NOT_IN_NEED_DAYS / 365
+        rest_flow -= rc8
         # Episodes last at least until the assessment is done: take part of that off.
         cin_mean = max(min(max(rest_stock / max(rest_flow, 1), 0.1), 3.0) * 365.25 - 20, 20)
         rr = t.get("rereferrals_12m_pct", 22.0) / 100
@@ -184,7 +202,9 @@ class Simulation:
                 child = self._rereferral(day)
             if child is None:
                 child = self._new(day, REFERRAL_AGES, u)
-            r = self._referral(child, day, kind, cin_mean, long_q, short_mean, timing, u, g)
+            r = self._referral(
+                child, day, kind, cin_mean, long_q, short_mean, timing, not_in_need, u, g
+            )
             too_old = add_years(child.dob, 18) - 30
             if kind == "cp" and u[29] < plan_to_care / max(plans, 1):
                 assert r.plan_end is not None
@@ -208,6 +228,7 @@ class Simulation:
         long_q: float,
         short_mean: float,
         timing: tuple[float, float],
+        not_in_need: float,
         u: list[float],
         g: float,
     ) -> Referral:
@@ -218,7 +239,7 @@ class Simulation:
         self.referrals.append(r)
         if kind == "nfa":
             r.close = day + int(u[7] * 7)
-            r.closure_reason = "RC8" if u[8] < 0.6 else "RC6"
+            r.closure_reason = "RC8" if u[8] < NFA_NOT_IN_NEED else "RC7"
             child.busy_until = r.close
             return r
         a_start = next_workday(day + int(u[9] * 8))
@@ -229,7 +250,10 @@ class Simulation:
         )
         n_factors = 1 + int(u[12] * 4)
         r.factors = tuple(sorted({FACTORS[int(x * len(FACTORS))] for x in u[13 : 13 + n_factors]}))
-        close = day + _expo(u[17], cin_mean) + 1
+        # Closed after assessment as not in need: soon after the assessment is authorised.
+        no_plan = kind == "s47" or (kind == "cin" and u[26] >= CIN_PLAN_SHARE)
+        not_needed = no_plan and u[40] < not_in_need
+        close = r.assess_auth + 1 if not_needed else day + _expo(u[17], cin_mean) + 1
         close = max(close, r.assess_auth + 1 + int(u[27] * 20))
         if kind in ("s47", "icpc", "cp"):
             r.s47_start = next_workday(day + int(u[18] * 11))
@@ -256,13 +280,16 @@ class Simulation:
                 r.plan_reviews.append(review)
                 review += 182
             close = r.plan_end + _expo(u[26], 60) + 1
-        elif kind == "cin" and u[26] < 0.55:
+        elif kind == "cin" and u[26] < CIN_PLAN_SHARE:
             r.cin_plan_start = r.assess_auth + 1 + int(u[28] * 15)
             close = max(close, r.cin_plan_start + 30)
         if kind == "care":
             close = 10**7  # open while looked after; set when the care spell is drawn
         r.close = close
-        r.closure_reason = CLOSURE[int(u[39] * len(CLOSURE))]
+        if not_needed:
+            r.closure_reason = "RC8"
+        else:
+            r.closure_reason = CLOSURE[int(u[39] * len(CLOSURE))]
         child.busy_until = close
         return r
 

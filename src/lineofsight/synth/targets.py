@@ -32,6 +32,8 @@ SHARES = (
     "cla_ceased_adopted_pct",
     "cla_ceased_sgo_pct",
     "cla_ceased_returned_home_pct",
+    "referrals_nfa_pct",
+    "referrals_not_in_need_pct",
 )
 RATES = ("cla_rate_per_10k", "referrals_rate_per_10k", "s47_rate_per_10k")
 INDICATORS = COUNTS + SHARES + RATES

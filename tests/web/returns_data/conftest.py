@@ -7,6 +7,7 @@ and synthetic files mean no real child is ever in a test.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -26,9 +27,15 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def bad_episodes(synthetic: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The 2025 episodes with an impossible start date (31/02/2025): an error the DfE rejects."""
+    """The 2025 episodes with an impossible start date (31/02/2025): an error the DfE rejects.
+
+    It goes on a child with one episode, so that it is the only error (a child's other episodes
+    would also be flagged as no longer following on)."""
     rows = list(csv.reader((synthetic / "ssda903" / "2025" / "episodes.csv").open()))
-    rows[1][rows[0].index("DECOM")] = "31/02/2025"
+    child = rows[0].index("CHILD")
+    seen = Counter(r[child] for r in rows[1:])
+    row = next(i for i, r in enumerate(rows) if i and seen[r[child]] == 1)
+    rows[row][rows[0].index("DECOM")] = "31/02/2025"
     path = tmp_path_factory.mktemp("bad") / "episodes.csv"
     with path.open("w", newline="") as fh:
         csv.writer(fh).writerows(rows)

@@ -185,7 +185,9 @@ def test_reports_carry_child_ids_for_analysts_and_are_audited(
     analyst = _analyst(signed_in)
     _upload(analyst, bad_episodes)
     upload = Upload.objects.get()
-    first_child = next(csv.DictReader(bad_episodes.open()))["CHILD"]
+    bad_child = next(
+        r["CHILD"] for r in csv.DictReader(bad_episodes.open()) if r["DECOM"] == "31/02/2025"
+    )
     got = {}
     for fmt in ("csv", "json", "html"):
         response = analyst.get(reverse("data:report", kwargs={"pk": upload.pk, "fmt": fmt}))
@@ -195,11 +197,11 @@ def test_reports_carry_child_ids_for_analysts_and_are_audited(
         )
         got[fmt] = response.content.decode()
     rows = list(csv.DictReader(io.StringIO(got["csv"])))
-    assert {"rule_id": "141", "child_id": first_child} in [
+    assert {"rule_id": "141", "child_id": bad_child} in [
         {"rule_id": r["rule_id"], "child_id": r["child_id"]} for r in rows
     ]
     assert json.loads(got["json"])["returns"][0]["errors"] == 1
-    assert first_child in got["html"]
+    assert bad_child in got["html"]
     exports = AuditEvent.objects.filter(action=Action.EXPORT, object_id=str(upload.pk))
     assert sorted(e.details["report"] for e in exports) == [
         "findings.csv",
