@@ -68,8 +68,9 @@ def _age_days(u1: float, u2: float, table: tuple[tuple[int, int, int], ...]) -> 
     return int(lo * 365.25 + u2 * ((hi - lo) * 365.25 - 1))
 
 
-# How episodes close when not after assessment as not in need (RC8, see Simulation.year): mostly
-# services ceased (RC7), some to adult services, a child arrangements order, SGO or another council.
+# How other episodes close, those not closed after assessment as not in need (RC8, see
+# Simulation.year): mostly services ceased (RC7), some to adult services, a child arrangements
+# order, an SGO or another council.
 CLOSURE = ("RC7", "RC7", "RC7", "RC6", "RC3", "RC4", "RC5")
 NFA_NOT_IN_NEED = 0.6  # referrals taken no further are closed RC8 this often (else RC7)
 NOT_IN_NEED_DAYS = 63  # mean days open: 4 to start, 48 to assess, up to 20 more to close
