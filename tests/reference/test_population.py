@@ -6,6 +6,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
+
+from lineofsight.errors import UserError
 from lineofsight.published.store import load_store
 from lineofsight.reference import population
 
@@ -37,3 +40,18 @@ def test_matches_the_ons_file_and_the_march_convention(shared_data: Path) -> Non
         "E06000021", latest
     )
     assert population.population_0_17("E99999999", latest) is None
+
+
+def test_missing_bundled_data_is_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the bundled values, rates and the store both say what is missing and how to fix it."""
+    monkeypatch.setattr(population, "DATA", tmp_path)
+    population._table.cache_clear()
+    try:
+        with pytest.raises(UserError, match=r"bundled published data is missing .*make data"):
+            population.population_0_17("E06000021", 2020)
+    finally:
+        population._table.cache_clear()
+    with pytest.raises(UserError, match=r"bundled published data is missing .*make data"):
+        load_store(tmp_path)

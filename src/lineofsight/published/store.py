@@ -45,7 +45,12 @@ def load_store(path: Path = DATA) -> Store:
             name: pd.read_parquet(path / f"{name}.parquet") for name in Store.__dataclass_fields__
         }
     except FileNotFoundError as exc:
-        raise UserError(
-            f"The bundled published data is missing ({exc.filename}); run 'make data' to rebuild it."
-        ) from exc
+        raise missing(exc) from exc
     return Store(**tables)
+
+
+def missing(exc: FileNotFoundError) -> UserError:
+    """The one sentence for a bundled data file that is not there."""
+    return UserError(
+        f"The bundled published data is missing ({exc.filename}); run 'make data' to rebuild it."
+    )

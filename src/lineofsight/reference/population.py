@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from lineofsight.errors import UserError
-from lineofsight.published.store import DATA
+from lineofsight.published.store import DATA, missing
 
 INDICATOR = "population_0_17"
 
@@ -21,9 +20,7 @@ def _table() -> dict[tuple[str, int], float]:
     try:
         file = pq.ParquetFile(DATA / "values.parquet")
     except FileNotFoundError as exc:
-        raise UserError(
-            f"The bundled published data is missing ({exc.filename}); run 'make data' to rebuild it."
-        ) from exc
+        raise missing(exc) from exc
     meta, at = file.metadata, file.schema_arrow.get_field_index("indicator_id")
     groups = [
         i

@@ -64,15 +64,11 @@ def download(request: HttpRequest) -> HttpResponse:
     fmt = request.POST.get("format", "pdf")
     # Each error names the id of the control it is about, so the summary can link to it.
     errors = []
+    shown = kind if kind in PACKS else next(iter(PACKS))  # the pack whose controls to link to
     if kind not in PACKS:
-        errors.append((f"pack-{next(iter(PACKS))}", "Choose one of the four packs."))
+        errors.append((f"pack-{shown}", "Choose one of the four packs."))
     if fmt not in FORMATS:
-        errors.append(
-            (
-                f"{kind if kind in PACKS else next(iter(PACKS))}-pdf",
-                "Choose PDF or web page (HTML).",
-            )
-        )
+        errors.append((f"{shown}-pdf", "Choose PDF or web page (HTML)."))
     theme = request.POST.get("theme") or DEFAULT_THEME if kind == "scrutiny" else None
     if theme is not None and theme not in dict(_themes()):
         errors.append(("scrutiny-theme", "Choose a theme from the list."))
