@@ -11,6 +11,8 @@ import pandas as pd
 import pytest
 from returns_helpers import cin_child, cin_details, cin_xml, read_one
 
+from lineofsight.returns.findings import ReadResult
+
 Write = Callable[..., Path]
 
 ASSESS = (
@@ -161,3 +163,22 @@ def test_windows_1252_xml_is_read_with_a_query(write: Write) -> None:
     r = read_one([write("c.xml", xml.encode("cp1252"))])
     assert r.tables["children"]["LAchildID"].tolist() == ["Zoë"]
     assert [f.rule_id for f in r.findings] == ["FILE-ENCODING"]
+
+
+def test_an_in_year_census_ends_on_its_reference_date(write: Write) -> None:
+    """A 2023-24 extract taken on 30 November 2023: an assessment started on 2 October is 43
+    working days old then, not overdue (8670Q), though it would be by 31 March; and a date after
+    the extract day is outside the census (8696)."""
+    open_one = cin_details(inner=ASSESS.format(s="2023-10-02", a="", f="2B"))
+    open_one = open_one.replace("<AssessmentAuthorisationDate></AssessmentAuthorisationDate>", "")
+    later = cin_details(inner=ASSESS.format(s="2023-10-02", a="2023-12-05", f="2B"))
+    xml = cin_xml(cin_child("OPEN", open_one) + cin_child("LATER", later))
+    whole_year = read_one([write("a/c.xml", xml)])
+    in_year = read_one([write("b/c.xml", xml.replace("2024-03-31", "2023-11-30"))])
+    assert in_year.years == whole_year.years == [2024]
+
+    def hits(r: ReadResult, rule: str) -> list[str | None]:
+        return [f.child_id for f in r.findings if f.rule_id == rule]
+
+    assert hits(whole_year, "8670Q") == ["OPEN"] and hits(in_year, "8670Q") == []
+    assert hits(whole_year, "8696") == [] and hits(in_year, "8696") == ["LATER"]

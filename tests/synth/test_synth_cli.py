@@ -71,6 +71,11 @@ def test_bad_options_get_one_sentence_and_exit_2(tmp_path: Path) -> None:
         (["--la", "Hartlepool", "--years", "soon"], "not a year"),
         (["--la", "Nowhereshire"], "No local authority"),
         (["--la", "Hartlepool", "--faults", "2"], "between 0 and 0.5"),
+        (
+            ["--la", "Hartlepool", "--years", "2024-2025", "--as-at", "2025-11-30"],
+            "end --years with 2026",
+        ),
+        (["--la", "Hartlepool", "--years", "2025-2026", "--as-at", "30/11/2025"], "not a date"),
         ([], "--la COUNCIL or --all-las"),
     ):
         proc = _run("synth", "--out", str(tmp_path), *args)
@@ -89,3 +94,44 @@ def test_tiny_councils_with_zero_and_suppressed_figures_still_generate(tmp_path:
     )
     episodes = (scilly / "ssda903" / "2025" / "episodes.csv").read_text(encoding="utf-8")
     assert episodes.splitlines()[0].startswith("CHILD,DECOM,RNE")
+
+
+_UK = r"(\d\d)/(\d\d)/(\d{4})"
+
+
+def test_an_in_year_extract_stops_on_its_day(tmp_path: Path) -> None:
+    """``--as-at`` makes the last year an extract taken that day: nothing in its files is later,
+    the CIN census is dated that day, a workforce census not yet taken is not written, and the
+    engine reads the extract as the 12 months to its latest episode, not the year to 31 March."""
+    import datetime as dt
+    import re
+
+    from lineofsight.indicators.engine import compute
+
+    proc = _run("synth", "--la", "Hartlepool", "--years", "2025-2026", "--as-at", "2025-11-30",
+                "--out", str(tmp_path))  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "the last to 2025-11-30" in proc.stdout
+    root = tmp_path / "E06000001"
+    extract = dt.date(2025, 11, 30)
+    # every recorded event is on or before the extract day (DUC, the day an unaccompanied child
+    # turns 18, and InitialCPCtarget, a deadline, are dates to come, not events)
+    for csv_file in (root / "ssda903" / "2026").glob("*.csv"):
+        text = csv_file.read_text() if csv_file.name != "uasc.csv" else ""
+        days = [dt.date(int(y), int(m), int(d)) for d, m, y in re.findall(_UK, text)]
+        assert all(day <= extract for day in days), csv_file.name
+    cin = (root / "cin" / "cin_census_2026.xml").read_text()
+    assert "<ReferenceDate>2025-11-30</ReferenceDate>" in cin
+    events = re.findall(r"<(?!InitialCPCtarget)\w+>(\d{4}-\d\d-\d\d)<", cin)
+    assert max(dt.date.fromisoformat(d) for d in events) == extract  # the ReferenceDate
+    assert sorted(p.name for p in (root / "workforce").iterdir()) == ["csww_2025.xml"]
+
+    results = read_paths([root])
+    for r in results:
+        assert [f for f in r.findings if f.severity == Severity.ERROR] == [], r.kind
+    tables = {name: df for r in results for name, df in r.tables.items()}
+    out = compute(tables, la="E06000001", population={}, today=dt.date(2025, 12, 1))
+    ends = set(out.loc[out.indicator_id == "cla_count", "period_end"])
+    in_year = max(ends)
+    assert ends - {in_year} == {dt.date(2025, 3, 31)}
+    assert dt.date(2025, 11, 1) <= in_year <= extract  # Hartlepool starts a child most weeks

@@ -229,6 +229,7 @@ def compute(
     period_end: dt.date | None = None,
     population: PopulationSource | None = None,
     ids: Sequence[str] | None = None,
+    today: dt.date | None = None,
 ) -> pd.DataFrame:
     """Every own-data indicator for every period in the data, in one DuckDB round trip.
 
@@ -237,6 +238,7 @@ def compute(
     year in the data (31 March; 30 September for workforce) plus, with ``period_end``, the 12
     months ending that day for the SSDA903 and CIN indicators. ``population(la, year)`` gives the
     0-17 population for the year label of a period end (default: the bundled ONS estimates).
+    A year not over by ``today`` is taken to the extract's latest date (see :func:`periods_frame`).
     """
     if ids is not None:
         from lineofsight.indicators.own.registry import DEFINITIONS
@@ -245,7 +247,7 @@ def compute(
         if unknown:
             raise UserError(f"Unknown own-data indicator id(s): {', '.join(unknown)}.")
     prepared = {name: prepare_table(name, df, la) for name, df in tables.items() if name in TABLES}
-    periods = periods_frame(prepared, period_end)
+    periods = periods_frame(prepared, period_end, today)
     if periods.empty:
         return pd.DataFrame(columns=OUTPUT_COLUMNS)
     import duckdb
@@ -274,6 +276,7 @@ def compute_parquet(
     ids: Sequence[str] | None = None,
     memory_limit: str | None = None,
     materialise: bool = False,
+    today: dt.date | None = None,
 ) -> pd.DataFrame:
     """:func:`compute` over Parquet files read by DuckDB itself: the national-scale path.
 
@@ -299,7 +302,7 @@ def compute_parquet(
             con.execute(f"SET temp_directory = '{os.path.join(tmp, 'spill')}'")
             if memory_limit:
                 con.execute(f"SET memory_limit = '{memory_limit}'")
-            return _compute_in(con, tables, period_end, population, ids, materialise)
+            return _compute_in(con, tables, period_end, population, ids, materialise, today)
         finally:
             con.close()
 
@@ -311,6 +314,7 @@ def _compute_in(
     population: PopulationSource | None,
     ids: Sequence[str] | None,
     materialise: bool,
+    today: dt.date | None,
 ) -> pd.DataFrame:
     present: set[str] = set()
     kind = "TABLE" if materialise else "VIEW"
@@ -330,7 +334,7 @@ def _compute_in(
         if anchor in present:
             q = f'SELECT "LA", "YEAR", max("{date_col}") AS "{date_col}" FROM "{anchor}" GROUP BY 1, 2'
             summary[anchor] = con.sql(q).df()
-    periods = periods_frame(summary, period_end)
+    periods = periods_frame(summary, period_end, today)
     if periods.empty:
         return pd.DataFrame(columns=OUTPUT_COLUMNS)
     families = set(periods.family)
@@ -521,12 +525,20 @@ def _empty(name: str) -> pd.DataFrame:
     return prepare_table(name, pd.DataFrame({"LA": pd.Series([], dtype="string")}), None)
 
 
-def periods_frame(prepared: Mapping[str, pd.DataFrame], period_end: dt.date | None) -> pd.DataFrame:
+def periods_frame(
+    prepared: Mapping[str, pd.DataFrame],
+    period_end: dt.date | None,
+    today: dt.date | None = None,
+) -> pd.DataFrame:
     """The periods to compute for each family and council.
 
     Years come from ``YEAR`` where the readers set it; otherwise a single-year file is dated by
     its latest anchor date (episode start, referral date, or leaving date, else its census date).
+    A 31 March year that ends after ``today`` (default: the real today) cannot be complete: an
+    in-year extract is computed for the 12 months ending on its latest anchor date instead, so a
+    November extract is never shown as the year to the coming 31 March.
     """
+    today = today or dt.date.today()
     rows: list[dict[str, object]] = []
     for family, (anchor, date_col) in ANCHORS.items():
         df = prepared.get(anchor)
@@ -544,19 +556,30 @@ def periods_frame(prepared: Mapping[str, pd.DataFrame], period_end: dt.date | No
                     years = [labeller(period_end)]
                 else:
                     years = [labeller(pd.Timestamp(last).date())]
+            ends: set[dt.date] = set()
             for year in years:
                 start, end = ending(year)
+                if end > today and family != "workforce":  # a census is taken on its date
+                    mine = grp.YEAR.eq(year)
+                    in_year = grp[mine] if mine.any() else grp
+                    start, end = rolling_12_months(_as_at(in_year[date_col], today))
+                ends.add(end)
                 rows.append(_period(family, str(la_code), start, end, year))
-            if period_end is not None and family != "workforce":
+            if period_end is not None and family != "workforce" and period_end not in ends:
                 start, end = rolling_12_months(period_end)
-                if (start, end) != ending(march_year(end)):
-                    rows.append(_period(family, str(la_code), start, end, march_year(end)))
+                rows.append(_period(family, str(la_code), start, end, march_year(end)))
     frame = pd.DataFrame(
         rows, columns=["family", "LA", "period_start", "period_end", "label_year", "pop_year"]
     )
     for col in ("period_start", "period_end"):
         frame[col] = pd.to_datetime(frame[col]).astype("datetime64[us]")
     return frame.astype({"label_year": "int64", "pop_year": "int64"})
+
+
+def _as_at(dates: pd.Series, today: dt.date) -> dt.date:
+    """What an in-year extract runs to: its latest anchor date, never later than today."""
+    last = dates[dates <= pd.Timestamp(today)].max()
+    return today if pd.isna(last) else pd.Timestamp(last).date()
 
 
 def _period(family: str, la: str, start: dt.date, end: dt.date, year: int) -> dict[str, object]:

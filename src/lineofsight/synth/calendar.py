@@ -39,6 +39,13 @@ def march31(year: int) -> int:
     return dt.date(year, 3, 31).toordinal()
 
 
+def known_on(year: int, as_at: int | None) -> int:
+    """The last day a return for the year ending 31 March ``year`` records: its 31 March, or the
+    extract day ``as_at`` when that comes first (an in-year extract)."""
+    end = march31(year)
+    return end if as_at is None else min(end, as_at)
+
+
 def sept30(year: int) -> int:
     return dt.date(year, 9, 30).toordinal()
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path
 
-from lineofsight.synth.calendar import iso, march31
+from lineofsight.synth.calendar import iso, known_on, march31
 from lineofsight.synth.model import Referral, World
 
 Fault = Callable[[str, str, str], None]  # (child id, field, kind) -> record in the manifest
@@ -26,15 +26,19 @@ def _el(name: str, value: object, indent: str) -> str:
 def write_xml(
     world: World, year: int, path: Path, faults: tuple[random.Random, float, Fault] | None = None
 ) -> int:
-    """Write the census; returns the number of children. ``faults`` = (rng, rate, record)."""
-    as_of, ystart = march31(year), march31(year - 1) + 1
+    """Write the census; returns the number of children. ``faults`` = (rng, rate, record).
+
+    An in-year extract (the world's ``as_at`` before 31 March) is dated that day and stops there.
+    """
+    as_of, ystart = known_on(year, world.as_at), march31(year - 1) + 1
+    made = f"{year}-05-15" if as_of == march31(year) else iso(as_of)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>\n<Message>\n  <Header>\n    <CollectionDetails>\n',
         f"      <Collection>CIN</Collection>\n      <Year>{year}</Year>\n",
         f"      <ReferenceDate>{iso(as_of)}</ReferenceDate>\n    </CollectionDetails>\n",
         f"    <Source>\n      <SourceLevel>L</SourceLevel>\n      <LEA>{world.old_code}</LEA>\n",
         "      <SoftwareCode>lineofsight synthetic</SoftwareCode>\n      <Release>1</Release>\n",
-        f"      <SerialNo>001</SerialNo>\n      <DateTime>{year}-05-15T09:00:00</DateTime>\n",
+        f"      <SerialNo>001</SerialNo>\n      <DateTime>{made}T09:00:00</DateTime>\n",
         "    </Source>\n  </Header>\n  <Children>\n",
     ]
     n = 0

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lineofsight.reference.las import LA
 from lineofsight.synth import care, cin, ssda903, workforce
+from lineofsight.synth.calendar import sept30
 from lineofsight.synth.children import simulate_children
 from lineofsight.synth.fastrandom import FastRandom
 from lineofsight.synth.faults import Fault, inject_csv, write_manifest
@@ -41,16 +42,17 @@ def _rng(seed: int, la: LA, purpose: str) -> random.Random:
     return FastRandom(f"{seed}:{la.code}:{purpose}")
 
 
-def build_world(la: LA, first: int, last: int, seed: int) -> World:
+def build_world(la: LA, first: int, last: int, seed: int, as_at: int | None = None) -> World:
+    """The council's children, care, leavers and staff over the years; ``as_at`` (a day ordinal
+    in the last year) makes the last year an in-year extract taken that day."""
     sim_years = list(range(first - BURN_IN, last + 1))
     t = {y: targets(la.code, y) for y in sim_years}
     rng = _rng(seed, la, "children")
     people = People(rng, la.old_code)
     referrals, spells = simulate_children(rng, people, t, sim_years)
     leavers = care.care_leavers(_rng(seed, la, "leavers"), spells, t, first, last)
-    staff = workforce.simulate_workforce(
-        _rng(seed, la, "workforce"), t, list(range(first, last + 1))
-    )
+    censuses = [y for y in range(first, last + 1) if as_at is None or sept30(y) <= as_at]
+    staff = workforce.simulate_workforce(_rng(seed, la, "workforce"), t, censuses)
     return World(
         la.code,
         la.old_code,
@@ -62,6 +64,7 @@ def build_world(la: LA, first: int, last: int, seed: int) -> World:
         spells,
         leavers,
         staff,
+        as_at,
     )
 
 
@@ -146,19 +149,34 @@ def manifest_path(council: Path) -> Path:
     return council.with_name(f"{council.name}.faults.csv")
 
 
-def generate(la: LA, out: Path, first: int, last: int, seed: int, fault_rate: float) -> Summary:
-    return write_world(build_world(la, first, last, seed), out, seed, fault_rate)
+def generate(
+    la: LA,
+    out: Path,
+    first: int,
+    last: int,
+    seed: int,
+    fault_rate: float,
+    as_at: int | None = None,
+) -> Summary:
+    return write_world(build_world(la, first, last, seed, as_at), out, seed, fault_rate)
 
 
-def _one(args: tuple[LA, Path, int, int, int, float]) -> Summary:
+def _one(args: tuple[LA, Path, int, int, int, float, int | None]) -> Summary:
     return generate(*args)
 
 
 def generate_all(
-    las: list[LA], out: Path, first: int, last: int, seed: int, fault_rate: float, jobs: int
+    las: list[LA],
+    out: Path,
+    first: int,
+    last: int,
+    seed: int,
+    fault_rate: float,
+    jobs: int,
+    as_at: int | None = None,
 ) -> list[Summary]:
     """Every council; ``jobs`` worker processes (each loads the published store once)."""
-    work = [(la, out, first, last, seed, fault_rate) for la in las]
+    work = [(la, out, first, last, seed, fault_rate, as_at) for la in las]
     if jobs <= 1:
         return [_one(w) for w in work]
     with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -138,3 +138,4 @@ class World:
     spells: list[Spell]
     care_leavers: list[CareLeaver]
     workforce: list[Workforce]
+    as_at: int | None = None  # an in-year extract: the last year's returns stop on this day

@@ -6,7 +6,7 @@ blank DEC and REC even if the simulated child later leaves care. Dates are dd/mm
 
 from __future__ import annotations
 
-from lineofsight.synth.calendar import add_years, march31, uk
+from lineofsight.synth.calendar import add_years, known_on, march31, uk
 from lineofsight.synth.model import Child, Spell, World
 
 COLUMNS: dict[str, list[str]] = {
@@ -76,8 +76,9 @@ def _known(day: int | None, as_of: int) -> str:
 
 
 def build(world: World, year: int) -> dict[str, list[list[str]]]:
-    """Rows (strings, DfE column order) of every 903 table for the year ending 31 March ``year``."""
-    as_of, ystart = march31(year), march31(year - 1) + 1
+    """Rows (strings, DfE column order) of every 903 table for the year ending 31 March ``year``,
+    as known on its 31 March or, for an in-year extract, on the world's ``as_at`` day."""
+    as_of, ystart = known_on(year, world.as_at), march31(year - 1) + 1
     sex_codes = ("1", "2") if year <= 2024 else ("M", "F")
     out: dict[str, list[list[str]]] = {t: [] for t in tables_for(year)}
     in_year: list[Spell] = [

@@ -74,6 +74,30 @@ def test_a_period_end_with_no_data_still_gives_a_period() -> None:
     assert set(out.period_end) == {D(2023, 10, 31), D(2024, 3, 31)}
 
 
+def test_an_in_year_extract_is_the_12_months_to_its_latest_date() -> None:
+    """A return for the year ending 31 March 2027, extracted in November 2026, is not that year:
+    it is computed for the 12 months to its latest episode start, 15 November 2026."""
+    episodes = frame(
+        "CHILD DECOM RNE LS PLACE DEC REC YEAR",
+        [
+            ("A", D(2025, 6, 1), "S", "C2", "U4", None, None, 2027),  # in care throughout
+            ("B", D(2026, 1, 10), "S", "C2", "U4", D(2026, 5, 1), "E11", 2027),  # came and left
+            ("C", D(2026, 11, 15), "S", "C2", "U4", None, None, 2027),  # the latest start
+        ],
+    )
+    out = compute({"episodes": episodes}, la=LA, population={}, today=D(2026, 12, 1))
+    assert set(zip(out.period_start, out.period_end, strict=True)) == {
+        (D(2025, 11, 16), D(2026, 11, 15))
+    }
+    value = out.set_index("indicator_id").value
+    assert value["cla_count"] == 2  # A and C on 15 November 2026
+    assert value["cla_starts_count"] == 2  # B and C; A started before the 12 months
+    assert value["cla_ceased_count"] == 1  # B
+    # once 31 March 2027 has passed, the same return is that year
+    later = compute({"episodes": episodes}, la=LA, population={}, today=D(2027, 4, 1))
+    assert set(later.period_end) == {D(2027, 3, 31)}
+
+
 def test_bad_input_is_one_clear_sentence() -> None:
     with pytest.raises(UserError, match="no LA column"):
         compute({"episodes": EPISODES}, population={})

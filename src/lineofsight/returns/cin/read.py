@@ -223,7 +223,24 @@ def _columns(table: str, spec: schema.Spec) -> list[schema.Column]:
     return out
 
 
-def _frame(table: str, records: list[dict[str, Any]], path: Path, year: int | None) -> pd.DataFrame:
+def census_end(ref: pd.Timestamp | None, year: int | None) -> pd.Timestamp | None:
+    """The census's last day: its 31 March, or an earlier ReferenceDate within the year (an
+    in-year extract, which cannot hold anything after the day it was taken)."""
+    if year is None:
+        return None
+    end = pd.Timestamp(year, 3, 31)
+    if ref is not None and not pd.isna(ref) and end - pd.DateOffset(years=1) < ref < end:
+        return pd.Timestamp(ref)
+    return end
+
+
+def _frame(
+    table: str,
+    records: list[dict[str, Any]],
+    path: Path,
+    year: int | None,
+    end: pd.Timestamp | None = None,
+) -> pd.DataFrame:
     cols = TABLES[table]
     frame = pd.DataFrame(
         {
@@ -238,6 +255,7 @@ def _frame(table: str, records: list[dict[str, Any]], path: Path, year: int | No
     frame["_file"] = pd.Series([path.name] * len(frame), dtype="string")
     frame["_row"] = pd.array(range(1, len(frame) + 1), dtype="Int64")
     frame["YEAR"] = pd.Series([year] * len(frame), dtype="Int64")
+    frame["CENSUS_END"] = pd.Series([end] * len(frame), dtype="datetime64[ns]")
     return frame
 
 
@@ -266,8 +284,9 @@ def read(paths: list[Path], year: int | None = None) -> ReadResult:
                     f"<{name}> is not part of the CIN census schema; it was ignored.",
                 )
             )
+        end = census_end(p.ref_date, chosen)
         for table in TABLES:
-            parts[table].append(_frame(table, p.rows.get(table, []), path, chosen))
+            parts[table].append(_frame(table, p.rows.get(table, []), path, chosen, end))
     tables = {}
     for table in TABLES:
         frames = [f for f in parts[table] if len(f)]

@@ -24,11 +24,14 @@ def _f(df: pd.DataFrame, mask: pd.Series, rule: str, field: str | None, msg: str
 
 
 def _window(df: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The census year of each row: 1 April to 31 March, or to the ReferenceDate of an in-year
+    extract (``CENSUS_END``, set by the reader)."""
     year = df["YEAR"].astype("Int64").astype("string")
-    end = pd.to_datetime(year + "-03-31", format="%Y-%m-%d", errors="coerce")
-    end = pd.Series(end, index=df.index).astype("datetime64[ns]")
-    start = (end - pd.DateOffset(years=1) + pd.Timedelta(days=1)).astype("datetime64[ns]")
-    return start, end
+    march = pd.to_datetime(year + "-03-31", format="%Y-%m-%d", errors="coerce")
+    march = pd.Series(march, index=df.index).astype("datetime64[ns]")
+    start = (march - pd.DateOffset(years=1) + pd.Timedelta(days=1)).astype("datetime64[ns]")
+    end = df["CENSUS_END"].fillna(march) if "CENSUS_END" in df else march
+    return start, end.astype("datetime64[ns]")
 
 
 def _outside(dates: pd.Series, df: pd.DataFrame) -> pd.Series:

@@ -1,24 +1,35 @@
 """The demo council's own returns: synthetic files generated, checked, published, then deleted.
 
 ``lineofsight demo`` runs this once per database: a council that already has a current
-publication keeps it. The child-level files live only in a temporary folder.
+publication keeps it. The child-level files live only in a temporary folder. The returns run from
+:data:`DEMO_FIRST` to an in-year extract taken at the end of last month, as a council's own data
+would, so the demo shows this year's picture beside the last published one.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
 from lineofsight.web.demo_data import register_demo_loader
 
-DEMO_YEARS = (2024, 2025)  # collection years: enough for a trend, quick to generate and read
+DEMO_FIRST = 2024  # the first collection year: enough for a trend, quick to generate and read
 DEMO_SEED = 20251
+
+
+def demo_extract_day(today: dt.date) -> dt.date:
+    """The day the demo's in-year extract is taken: the last day of the month before ``today``."""
+    return today.replace(day=1) - dt.timedelta(days=1)
 
 
 @register_demo_loader
 def load_synthetic_returns(la_code: str) -> str:
     """Publish synthetic own figures for the demo council unless it already has a publication."""
+    from django.utils import timezone
+
+    from lineofsight.indicators.own.periods import march_year
     from lineofsight.reference.las import resolve
     from lineofsight.synth.generate import generate
     from lineofsight.web.returns_data.checking import check
@@ -32,8 +43,10 @@ def load_synthetic_returns(la_code: str) -> str:
         )
     started = time.perf_counter()
     la = resolve(la_code)
+    extract = demo_extract_day(timezone.localdate())
+    last = march_year(extract)
     with TemporaryDirectory(prefix="lineofsight-demo-") as tmp:
-        generate(la, Path(tmp), DEMO_YEARS[0], DEMO_YEARS[-1], DEMO_SEED, 0.0)
+        generate(la, Path(tmp), DEMO_FIRST, last, DEMO_SEED, 0.0, extract.toordinal())
         checked = check([Path(tmp) / la.code], la.code)
     upload = save_upload(checked, la.code, source="demo")
     if checked.errors:
@@ -44,7 +57,8 @@ def load_synthetic_returns(la_code: str) -> str:
     publication = publish(upload, acknowledge_queries=True)
     took = time.perf_counter() - started
     return (
-        f"Own returns: synthetic {DEMO_YEARS[0]}-{DEMO_YEARS[-1]} returns for {la.name} checked "
+        f"Own returns: synthetic returns for {la.name}, {DEMO_FIRST} to an extract of "
+        f"{extract:%d %B %Y}, checked "
         f"({checked.queries:,} queries) and published as version {publication.version} "
         f"({publication.values.count():,} values) in {took:.1f} s; the files were deleted."
     )
