@@ -90,6 +90,7 @@ TABLES: dict[str, dict[str, str]] = {
         "CINclosureDate": DATE,
         "ReferralNFA": TEXT,
         "ReasonForClosure": TEXT,
+        "CENSUS_END": DATE,  # the census's ReferenceDate when it is an in-year extract
     },
     "assessments": {
         "LAchildID": TEXT,
@@ -332,7 +333,9 @@ def _compute_in(
     summary = {}
     for anchor, date_col in ANCHORS.values():
         if anchor in present:
-            q = f'SELECT "LA", "YEAR", max("{date_col}") AS "{date_col}" FROM "{anchor}" GROUP BY 1, 2'
+            cols = [date_col, *(["CENSUS_END"] if "CENSUS_END" in TABLES[anchor] else [])]
+            maxes = ", ".join(f'max("{c}") AS "{c}"' for c in cols)
+            q = f'SELECT "LA", "YEAR", {maxes} FROM "{anchor}" GROUP BY 1, 2'
             summary[anchor] = con.sql(q).df()
     periods = periods_frame(summary, period_end, today)
     if periods.empty:
@@ -534,9 +537,10 @@ def periods_frame(
 
     Years come from ``YEAR`` where the readers set it; otherwise a single-year file is dated by
     its latest anchor date (episode start, referral date, or leaving date, else its census date).
-    A 31 March year that ends after ``today`` (default: the real today) cannot be complete: an
-    in-year extract is computed for the 12 months ending on its latest anchor date instead, so a
-    November extract is never shown as the year to the coming 31 March.
+    An in-year extract is computed for the 12 months to the day it runs to, so a November
+    extract is never shown as the year to the coming 31 March: a CIN census runs to its
+    ReferenceDate (``CENSUS_END``), and a 31 March year still to come by ``today`` (default: the
+    real today) runs to its latest anchor date.
     """
     today = today or dt.date.today()
     rows: list[dict[str, object]] = []
@@ -559,10 +563,11 @@ def periods_frame(
             ends: set[dt.date] = set()
             for year in years:
                 start, end = ending(year)
-                if end > today and family != "workforce":  # a census is taken on its date
+                if family != "workforce":  # a workforce census is taken on its date
                     mine = grp.YEAR.eq(year)
-                    in_year = grp[mine] if mine.any() else grp
-                    start, end = rolling_12_months(_as_at(in_year[date_col], today))
+                    stop = _runs_to(grp[mine] if mine.any() else grp, date_col, end, today)
+                    if stop < end:
+                        start, end = rolling_12_months(stop)
                 ends.add(end)
                 rows.append(_period(family, str(la_code), start, end, year))
             if period_end is not None and family != "workforce" and period_end not in ends:
@@ -576,8 +581,14 @@ def periods_frame(
     return frame.astype({"label_year": "int64", "pop_year": "int64"})
 
 
-def _as_at(dates: pd.Series, today: dt.date) -> dt.date:
-    """What an in-year extract runs to: its latest anchor date, never later than today."""
+def _runs_to(rows: pd.DataFrame, date_col: str, end: dt.date, today: dt.date) -> dt.date:
+    """The last day a year's rows speak for: the year end, or an earlier census ReferenceDate,
+    and for a year not over by ``today`` the latest anchor date up to today."""
+    known = rows["CENSUS_END"].max() if "CENSUS_END" in rows else pd.NaT
+    stop = end if pd.isna(known) else min(end, pd.Timestamp(known).date())
+    if stop <= today:
+        return stop
+    dates = rows[date_col]
     last = dates[dates <= pd.Timestamp(today)].max()
     return today if pd.isna(last) else pd.Timestamp(last).date()
 

@@ -98,6 +98,30 @@ def test_an_in_year_extract_is_the_12_months_to_its_latest_date() -> None:
     assert set(later.period_end) == {D(2027, 3, 31)}
 
 
+def test_an_in_year_census_runs_to_its_reference_date_whenever_it_is_read() -> None:
+    """A 2023-24 CIN census extracted on 30 November 2023 (its ReferenceDate, which the reader
+    keeps as ``CENSUS_END``) is the 12 months to that day, even read years later."""
+    details = frame(
+        "LAchildID CINdetailsID CINreferralDate CINclosureDate CENSUS_END YEAR",
+        [
+            ("k1", "1", D(2023, 5, 2), None, D(2023, 11, 30), 2024),  # open on 30 November
+            ("k2", "1", D(2022, 11, 9), D(2023, 11, 30), D(2023, 11, 30), 2024),  # closed that day
+            ("k3", "1", D(2023, 11, 20), None, D(2023, 11, 30), 2024),  # the latest referral
+        ],
+    )
+    out = compute({"cin_details": details}, la=LA, population={}, today=D(2026, 12, 1))
+    assert set(zip(out.period_start, out.period_end, strict=True)) == {
+        (D(2022, 12, 1), D(2023, 11, 30))
+    }
+    value = out.set_index("indicator_id").value
+    assert value["cin_count"] == 2  # k1 and k3; k2's episode closed on the day
+    assert value["referrals_count"] == 2  # k1 and k3; k2 was referred before 1 December 2022
+    # a census dated 31 March is its whole year
+    whole = details.assign(CENSUS_END=pd.Timestamp(2024, 3, 31))
+    out = compute({"cin_details": whole}, la=LA, population={}, today=D(2026, 12, 1))
+    assert set(out.period_end) == {D(2024, 3, 31)}
+
+
 def test_bad_input_is_one_clear_sentence() -> None:
     with pytest.raises(UserError, match="no LA column"):
         compute({"episodes": EPISODES}, population={})
