@@ -239,7 +239,7 @@ def compute(
     year in the data (31 March; 30 September for workforce) plus, with ``period_end``, the 12
     months ending that day for the SSDA903 and CIN indicators. ``population(la, year)`` gives the
     0-17 population for the year label of a period end (default: the bundled ONS estimates).
-    A year not over by ``today`` is taken to the extract's latest date (see :func:`periods_frame`).
+    An in-year extract covers the 12 months to the day it runs to (see :func:`periods_frame`).
     """
     if ids is not None:
         from lineofsight.indicators.own.registry import DEFINITIONS
