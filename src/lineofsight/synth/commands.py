@@ -29,7 +29,7 @@ def parse_years(text: str, in_year: bool = False) -> tuple[int, int]:
     first, last = int(m.group(1)), int(m.group(2) or m.group(1))
     if first > last:
         raise UserError(f"--years '{text}' runs backwards; put the earlier year first.")
-    top = LAST_SUPPORTED + in_year
+    top = LAST_SUPPORTED + 1 if in_year else LAST_SUPPORTED
     if first < FIRST_SUPPORTED or last > top:
         raise UserError(
             f"--years '{text}' is outside {FIRST_SUPPORTED}-{top}, the years the "

@@ -228,10 +228,9 @@ def census_end(ref: pd.Timestamp | None, year: int | None) -> pd.Timestamp | Non
     in-year extract, which cannot hold anything after the day it was taken)."""
     if year is None:
         return None
-    end = pd.Timestamp(year, 3, 31)
-    if ref is not None and not pd.isna(ref) and end - pd.DateOffset(years=1) < ref < end:
+    if ref is not None and not pd.isna(ref) and years.ending_31_march(ref) == year:
         return pd.Timestamp(ref)
-    return end
+    return pd.Timestamp(year, 3, 31)
 
 
 def _frame(
