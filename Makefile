@@ -22,13 +22,14 @@ test: bootstrap
 lint: bootstrap
 	$(UV) run ruff check src tests benchmarks
 	$(UV) run ruff format --check src tests benchmarks
+	$(UV) run lint-imports
 
 check-types: bootstrap
 	$(UV) run mypy
 
 # Rebuild the bundled published dataset from ../shared/data (developers only).
 data: bootstrap
-	$(UV) run python -m lineofsight.published.build
+	$(UV) run python -m lineofsight.databuild.build
 
 bench: bootstrap
 	$(UV) run python benchmarks/bench_profiles.py

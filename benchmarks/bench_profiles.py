@@ -25,7 +25,7 @@ def main() -> None:
         f"Python {platform.python_version()}"
     )
     if args.build:
-        from lineofsight.published.build import build, default_shared
+        from lineofsight.databuild.build import build, default_shared
 
         with tempfile.TemporaryDirectory() as tmp:
             t0 = time.perf_counter()

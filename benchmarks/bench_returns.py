@@ -2,6 +2,9 @@
 
 Run: ``uv run python benchmarks/bench_returns.py [--repeat N] [--national DIR] [--las N]
 [--scale-to 153] [--cache DIR] [--skip-peers] [--skip-national]``. Prints figures; asserts nothing.
+``--scale`` prints instead the real-scale figures of issue #14 (``bench_scale.py``): a large
+council's five years against the peers, one year cold, the 1,000,000-row hostile 903 file and the
+100,000-row web upload.
 
 (a) 903 sample: our ingest + validation + all own-data indicators vs ``python -m lac_validator
     run-offline`` (target: at least 30x faster, at most a third of its peak memory);
@@ -272,6 +275,10 @@ def main() -> None:
         p.add_argument("paths", nargs="+", type=Path)
         a = p.parse_args()
         return own_run(a.paths, a.year, a.report)
+    if len(sys.argv) > 1 and sys.argv[1] == "_web":
+        import bench_scale
+
+        return bench_scale.child(sys.argv)
     if len(sys.argv) > 1 and sys.argv[1] == "_national":
         p = argparse.ArgumentParser()
         p.add_argument("cmd")
@@ -290,9 +297,23 @@ def main() -> None:
     )
     parser.add_argument("--skip-peers", action="store_true")
     parser.add_argument("--skip-national", action="store_true")
+    parser.add_argument(
+        "--scale",
+        action="store_true",
+        help="only the real-scale figures (issue #14): a council's five years, one year cold, "
+        "the 1,000,000-row hostile file and the 100,000-row web upload (see bench_scale.py)",
+    )
     args = parser.parse_args()
     print(machine())
     print("note: the machine may be shared; figures are wall-clock on whatever else is running.")
+    if args.scale:
+        import bench_scale
+
+        try:
+            bench_scale.run_all(Path(__file__), skip_peers=args.skip_peers)
+        except Failed as e:
+            sys.exit(str(e))
+        return None
     try:
         floors(max(args.repeat, 3))
         compare_with_peer(

@@ -139,39 +139,43 @@ def _shoot(base: str, out: Path, indicator: str) -> list[Path]:
         ("key-question.png", "/key-questions/kq_corporate_parenting_01/"),
         ("actions.png", "/governance/actions/"),
     ]
+    phone_shots = [("overview-phone.png", "/overview/")]
     saved = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            context: Any = browser.new_context(
-                viewport={"width": WIDTH, "height": 900}, device_scale_factor=1
-            )
-            page = context.new_page()
-            page.goto(f"{base}/sign-in/")
-            page.get_by_label("Email address").fill(email)
-            page.locator("#password").fill(password)
-            page.get_by_role("button", name="Sign in").click()
-            page.wait_for_load_state("networkidle")
-            if "/sign-in/" in page.url:
-                sys.exit(f"signing in as {email} failed: still on {page.url}")
-            for name, path in shots:
-                response = page.goto(f"{base}{path}", wait_until="networkidle")
-                if response is None or response.status != 200:
-                    status = response.status if response else "no response"
-                    sys.exit(f"{path} answered {status}")
-                target = out / name
-                # the top of a long page is what a reader sees first: keep the README image short
-                height = int(page.evaluate("document.documentElement.scrollHeight"))
-                clip = {"x": 0, "y": 0, "width": WIDTH, "height": min(height, MAX_HEIGHT)}
-                png = page.screenshot(full_page=True, clip=clip)
-                _save_small(_pixels(context, png), target)
-                saved.append(target)
+            for width, todo in ((WIDTH, shots), (PHONE, phone_shots)):
+                context: Any = browser.new_context(
+                    viewport={"width": width, "height": 900}, device_scale_factor=1
+                )
+                page = context.new_page()
+                page.goto(f"{base}/sign-in/")
+                page.get_by_label("Email address").fill(email)
+                page.locator("#password").fill(password)
+                page.get_by_role("button", name="Sign in").click()
+                page.wait_for_load_state("networkidle")
+                if "/sign-in/" in page.url:
+                    sys.exit(f"signing in as {email} failed: still on {page.url}")
+                for name, path in todo:
+                    response = page.goto(f"{base}{path}", wait_until="networkidle")
+                    if response is None or response.status != 200:
+                        status = response.status if response else "no response"
+                        sys.exit(f"{path} answered {status}")
+                    target = out / name
+                    # the top of a long page is what a reader sees first: keep the image short
+                    height = int(page.evaluate("document.documentElement.scrollHeight"))
+                    clip = {"x": 0, "y": 0, "width": width, "height": min(height, MAX_HEIGHT)}
+                    png = page.screenshot(full_page=True, clip=clip)
+                    _save_small(_pixels(context, png), target)
+                    saved.append(target)
+                context.close()
         finally:
             browser.close()
     return saved
 
 
 MAX_HEIGHT = 1800
+PHONE = 390  # a common phone's width in CSS pixels
 
 
 def main() -> int:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Create the two peer validators' virtual environments, outside the repo.
+# Create the peers' virtual environments (two validators, the demand model), outside the repo.
 #
 # The peers (Data to Insight's csc-validator-be-903 and csc-validator-be-cin) pin pandas 1.x and
 # import pytest at start-up, so they cannot share our environment. Idempotent: an environment
@@ -30,3 +30,5 @@ make_env() {  # make_env NAME IMPORT PACKAGE...
 # pytest: both peers import it at start-up. numpy<2: the CIN peer's pandas 1.x breaks on numpy 2.
 make_env v903 lac_validator csc-validator-be-903 pytest
 make_env vcin cin_validator csc-validator-be-cin pytest "numpy<2"
+# Social Finance's demand model (its CLI is `demand-model`; the sample ships as a package).
+make_env vcsdemand cs_demand_model "cs-demand-model[cli]"

@@ -39,6 +39,14 @@ def _register_all() -> None:
 
     signals_commands.register(app)
 
+    from lineofsight.databuild import commands as databuild_commands
+
+    databuild_commands.register(app)
+
+    from lineofsight.risk import commands as risk_commands
+
+    risk_commands.register(app)
+
     from lineofsight.web import commands as web_commands
 
     web_commands.register(app)
@@ -55,6 +63,18 @@ def _register_all() -> None:
 
     packs_commands.register(app)
 
+    from lineofsight.web.forecast import commands as forecast_commands
+
+    forecast_commands.register(app)
+
+    from lineofsight.web.finance import commands as finance_commands
+
+    finance_commands.register(app)
+
+    from lineofsight.web.regions import commands as region_commands
+
+    region_commands.register(app)
+
 
 _register_all()
 
@@ -66,3 +86,7 @@ def run() -> None:
     except UserError as exc:
         typer.secho(f"Error: {exc.message}", err=True, fg="red")
         sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":  # spark-submit runs this file itself (docs/spark.md)
+    run()

@@ -96,3 +96,10 @@ class Value:
             assert self.number is not None
             return f"{self.number:,.{max(0, decimals)}f}"
         return "[" + (self.state.value if self.state is not State.MISSING else "-") + "]"
+
+
+def is_digits(text: str) -> bool:
+    """Whether ``int(text)`` reads the text as plain digits: ``str.isdigit`` also accepts "²" and
+    other superscripts, which ``int`` refuses, so a year or number typed or pasted with one gave
+    a traceback. Every check before ``int`` uses this."""
+    return text.isascii() and text.isdigit()

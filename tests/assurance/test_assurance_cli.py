@@ -25,7 +25,7 @@ def test_questions_lists_all_25_with_their_evidence() -> None:
     ids = re.findall(r"^  (kq_[a-z_]+_\d\d): ", out.stdout, re.MULTILINE)
     assert ids == [q.id for q in key_questions().questions]
     assert "15 February 2024" in out.stdout
-    assert "evidence: cs_spend_gross, cla_spend_gross" in out.stdout
+    assert "evidence: cs_spend_gross, cs_spend_per_child, cla_spend_gross" in out.stdout
 
 
 def test_enablers_lists_the_seven_and_the_levels() -> None:

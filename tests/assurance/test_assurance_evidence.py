@@ -30,7 +30,7 @@ def test_each_linked_indicator_has_a_value_or_an_explicit_state_for_stoke(
     assert entry is not None, f"{indicator_id} has no published year"
     # a number, or a state DfE/Ofsted published (suppressed, not available, ...), never "no row"
     assert entry.value.ok or entry.value.state is not State.MISSING, entry.value
-    assert entry.year and entry.ranked > 0
+    assert entry.year and (entry.ranked > 0) == entry.indicator.compared
 
 
 def test_every_theme_links_to_at_least_one_live_figure() -> None:

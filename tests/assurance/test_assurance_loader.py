@@ -4,7 +4,7 @@ naming the file, the entry and the field (never a traceback or a silently droppe
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lineofsight.assurance.content import (
@@ -106,6 +106,8 @@ def test_a_self_evaluation_judgement_must_be_an_ofsted_indicator() -> None:
 
 
 @settings(max_examples=50, deadline=None)
+@example("off")  # YAML 1.1 read it as False, and the message named field 'False'
+@example("yes")
 @given(
     st.from_regex(r"[a-z]{2,12}", fullmatch=True).filter(
         lambda k: k not in {"id", "text", "evidence"}

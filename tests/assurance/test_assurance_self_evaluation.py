@@ -160,3 +160,18 @@ def test_cli_prints_the_draft_as_json_and_refuses_an_unknown_council() -> None:
 def test_a_council_that_no_longer_exists_is_pointed_to_its_successors() -> None:
     with pytest.raises(UserError, match="North Northamptonshire"):
         draft_self_evaluation("Northamptonshire")
+
+
+def test_an_extreme_figure_where_neither_direction_is_better_is_on_the_plan() -> None:
+    """Stoke-on-Trent's children in care rate ranks near the top of 151 councils; "Our plans"
+    must not read as if nothing stands out."""
+    la = resolve("Stoke-on-Trent")
+    e = get_benchmark().entry(la, "cla_rate_per_10k")
+    assert e is not None and e.band == "Q4"
+    draft = draft_self_evaluation(la)
+    section = next(
+        s for s in draft.sections if any(f.indicator_id == "cla_rate_per_10k" for f in s.figures)
+    )
+    plans = " ".join(section.answers["plans"])
+    assert "highest quarter of councils for children looked after per 10,000" in plans
+    assert "neither higher nor lower is better in itself" in plans

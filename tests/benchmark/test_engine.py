@@ -39,10 +39,51 @@ def test_higher_is_better_puts_the_highest_in_band_a() -> None:
 
 
 def test_bands_split_las_into_quarters() -> None:
-    t = get_benchmark().table("cla_rate_per_10k", "2025")
+    t = get_benchmark().table("sw_agency_rate_pct", "2025")
     counts = t.band.value_counts()
     assert set(counts.index) == {"A", "B", "C", "D"}
     assert all(30 <= n <= 45 for n in counts)
+
+
+def test_a_direction_ambiguous_measure_gets_neutral_quarters() -> None:
+    """No letter says that a high or a low rate of children in care is better."""
+    t = get_benchmark().table("cla_rate_per_10k", "2025").set_index("la_code")
+    assert set(t.band.dropna()) == {"Q1", "Q2", "Q3", "Q4"}
+    stoke = resolve("Stoke-on-Trent").code
+    assert t.loc[stoke, "band"] == "Q4" and t.loc[stoke, "rank"] == 150
+
+
+@pytest.mark.parametrize("indicator", ["cla_count", "referrals_count", "cla_spend_gross", "sw_fte"])
+def test_counts_and_money_totals_are_context_never_ranked(indicator: str) -> None:
+    """Leeds' 1,498 children in care is its size, not band D: no rank, no band, its rate beside."""
+    t = get_benchmark().table(indicator)
+    assert t["rank"].isna().all() and t["band"].isna().all()
+    e = get_benchmark().entry(resolve("Leeds"), indicator)
+    assert e is not None and e.rank is None and e.band is None and e.ranked == 0
+    assert e.rate.ok and e.rate_unit in {"rate_per_10k", "gbp_per_child"}
+
+
+def test_a_count_carries_its_catalogue_rate_and_money_its_figure_per_child() -> None:
+    b = get_benchmark()
+    stoke = resolve("Stoke-on-Trent")
+    count = b.entry(stoke, "cla_count", "2025")
+    rate = b.entry(stoke, "cla_rate_per_10k", "2025")
+    assert count is not None and rate is not None
+    assert count.rate == rate.value and count.rate_unit == "rate_per_10k"
+    spend = b.entry(stoke, "cla_spend_gross", "2024-25")
+    assert spend is not None and spend.value.number is not None
+    population = b.population(stoke.code, "2024-25", "financial year")
+    assert population is not None and 50_000 < population < 80_000
+    assert spend.rate.number == pytest.approx(spend.value.number / population)
+
+
+def test_an_ofsted_judgement_is_never_averaged_ranked_or_banded() -> None:
+    """Stoke's neighbours' grades once averaged to 2.5 and showed as 'Good' by int(2.5)."""
+    e = get_benchmark().entry(resolve("Stoke-on-Trent"), "ilacs_overall")
+    assert e is not None and e.value.number == 3
+    assert e.neighbours_median.number is None and e.neighbours_mean.number is None
+    assert e.neighbours_median.state is State.NOT_APPLICABLE
+    assert e.rank is None and e.band is None
 
 
 def test_entry_has_neighbours_trend_and_change() -> None:

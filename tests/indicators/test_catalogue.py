@@ -41,7 +41,7 @@ LEVELS = ("National", "Regional", "Local authority")
 DFE_CODES = {"c", "x", "z", "low", "k", "u"}
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
 REPO = Path(__file__).resolve().parents[2]
-RELEASES = REPO / "src" / "lineofsight" / "published" / "releases.yaml"
+RELEASES = REPO / "src" / "lineofsight" / "databuild" / "releases.yaml"
 
 GOOD_ENTRY = """
 - id: cla_count
@@ -297,7 +297,7 @@ def test_sources_are_listed_oldest_release_first(
             rows = lait_dictionary[lait_dictionary.Measure_short == source.lait]
             dates = [d for d in map(_excel_date, rows["Last Update"].astype(str)) if d]
             return max(dates) if dates else date.max  # 'New Data': newer than anything dated
-        if source.ofsted is not None:
+        if source.ofsted is not None or source.finance or source.derived:
             return date.min
         rule = next(r for r in releases if fnmatch.fnmatch(source.ees.file, r["pattern"]))
         return date.fromisoformat(rule["release"])
@@ -308,3 +308,35 @@ def test_sources_are_listed_oldest_release_first(
         if dates != sorted(dates):
             out_of_order.append((ind.id, [str(d) for d in dates]))
     assert out_of_order == []
+
+
+def test_every_indicator_has_a_kind_that_fits_its_unit() -> None:
+    """Counts and money totals are context, judgements are grades; only measures are compared."""
+    cat = load_catalogue()
+    kinds = {i.id: i.kind for i in cat}
+    assert kinds["cla_count"] == kinds["sw_fte"] == kinds["referrals_count"] == "count"
+    assert kinds["cla_spend_gross"] == "money" and kinds["cla_weekly_unit_cost"] == "measure"
+    assert kinds["ilacs_overall"] == "judgement" and kinds["cla_rate_per_10k"] == "measure"
+    assert cat.get("cla_count").rate == "cla_rate_per_10k"
+    for ind in cat:
+        if ind.kind in ("count", "money"):
+            assert ind.polarity == "neither", ind.id
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ("  kind: money\n", "a money cannot be in unit 'count'"),
+        ("  kind: tally\n", "'tally' is not one of measure, count, money, judgement"),
+        ("  rate: cla_count\n", "'cla_count' is not the id of a measure"),
+    ],
+)
+def test_a_kind_that_does_not_fit_is_one_sentence(change: str, message: str) -> None:
+    with pytest.raises(UserError, match=re.escape(message)):
+        parse_catalogue(GOOD_ENTRY + change)
+
+
+def test_a_count_cannot_be_better_or_worse() -> None:
+    text = GOOD_ENTRY.replace("polarity: neither", "polarity: high_good")
+    with pytest.raises(UserError, match="a count is context, never better or worse"):
+        parse_catalogue(text)

@@ -249,3 +249,41 @@ def test_quartet_lists_what_got_worse_with_both_years() -> None:
             f"{cell(e.value, e.indicator)} ({e.year})"
         )
         assert _words(soup(line)) in changes
+
+
+def test_quartet_opens_with_what_needs_attention() -> None:
+    """The same judgements as the overview: at most seven, each with the question to ask."""
+    _, html = built("quartet", STOKE)
+    page = soup(html)
+    section = page.find(id="attention")
+    assert section is not None
+    items = section.find_all("li")
+    assert 1 <= len(items) <= 7
+    text = _words(section)
+    assert "Children looked after per 10,000 children was 170" in text
+    assert "Ask:" in text
+    headings = [h.get("id") for h in page.find_all(["section"]) if h.get("id")]
+    if headings:
+        assert headings.index("attention") < headings.index("signals")
+
+
+def test_unassessed_key_questions_are_one_line_not_a_row_each() -> None:
+    """A partly assessed record: the weak and overdue answers are rows; the 22 questions nobody
+    has rated yet are one sentence, not 22 rows saying "no owner recorded"."""
+    pack = with_record("quartet", STOKE, _record(STOKE))
+    section = soup(render_html(pack)).find(id="key-questions")
+    assert section is not None
+    rows = section.select("tbody tr")
+    assert len(rows) == 2  # weak, and strong but past its review date
+    text = _words(section)
+    assert "no owner recorded" not in text.replace("no owner recorded", "", 1)  # at most once
+    assert "22 of 25 key questions have not been assessed yet:" in text
+
+
+def test_a_command_line_pack_says_it_reads_published_data_only() -> None:
+    _, html = built("quartet", STOKE)
+    assert "This pack reads published data only" in _words(soup(html))
+    web = with_record("quartet", STOKE, GovernanceRecord.empty(STOKE, AS_AT))
+    text = _words(soup(render_html(web)))
+    assert "This pack reads published data only" not in text
+    assert "Nothing has been recorded in the service yet" in text

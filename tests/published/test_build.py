@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from lineofsight.databuild.build import build, year_label
 from lineofsight.errors import UserError
-from lineofsight.published.build import build, year_label
 from lineofsight.published.store import DATA
 
 TABLES = [

@@ -46,7 +46,7 @@ def test_missing_bundled_data_is_one_sentence(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Without the bundled values, rates and the store both say what is missing and how to fix it."""
-    monkeypatch.setattr(population, "DATA", tmp_path)
+    monkeypatch.setattr(population, "active_dir", lambda: tmp_path)
     population._table.cache_clear()
     try:
         with pytest.raises(UserError, match=r"bundled published data is missing .*make data"):

@@ -210,3 +210,27 @@ def test_502_needs_the_previous_year_loaded(write: Write) -> None:
     head = write("2023-24/header.csv", HEADER + GOOD_HEADER)
     r = read_one([head, write("2023-24/episodes.csv", EPISODES + ep("A", "02/05/2022"))])
     assert not [f for f in r.findings if f.rule_id[:3] in ("502", "503")]
+
+
+def test_xyear01_a_child_open_at_the_end_of_last_year_missing_from_this_year(
+    write: Write,
+) -> None:
+    # issue 21: A and D were still looked after at the end of 2022-23; A carries on in 2023-24,
+    # D is missing from it (their 2024 figures would rest on the earlier return alone). C ceased.
+    last = (
+        ep("A", "01/05/2022")
+        + ep("C", "01/05/2022", "01/06/2022", "E11")
+        + ep("D", "01/05/2022", place="U4")
+    )
+    this = ep("A", "01/05/2022") + ep("E", "01/07/2023")
+    r = read_one(_two_years(write, last, this))
+    got = [
+        (f.rule_id, f.child_id, f.row, f.severity.value)
+        for f in r.findings
+        if f.rule_id == "XYEAR01"
+    ]
+    assert got == [("XYEAR01", "D", 3, "query")]
+    # with only one year loaded there is nothing to compare
+    head = write("2022-23/header.csv", HEADER + GOOD_HEADER)
+    r = read_one([head, write("2022-23/episodes.csv", EPISODES + last)])
+    assert not [f for f in r.findings if f.rule_id == "XYEAR01"]

@@ -32,8 +32,8 @@ def test_neighbour_sentence_matches_benchmark_counts() -> None:
 
 def test_own_data_rolling_series_uses_the_same_rules() -> None:
     la = resolve("Stoke-on-Trent")
-    ends = pd.date_range("2023-01-31", periods=10, freq="ME")
-    values = [20.0, 20.5, 19.8, 20.2, 20.1, 19.9, 20.3, 20.0, 20.2, 34.0]
+    ends = pd.date_range("2023-01-31", periods=13, freq="ME")  # 12 earlier points for limits
+    values = [20.0, 20.5, 19.8, 20.2, 20.1, 19.9, 20.3, 20.0, 20.2, 20.1, 19.9, 20.2, 34.0]
     frame = pd.DataFrame(
         {
             "indicator_id": "sw_agency_rate_pct",
@@ -49,7 +49,7 @@ def test_own_data_rolling_series_uses_the_same_rules() -> None:
     kinds = {s.kind for s in found}
     assert {"xmr_beyond_limits", "large_change", "validation_errors"} <= kinds
     change = next(s for s in found if s.kind == "large_change")
-    assert "12 months to 31 October 2023" in change.sentence
+    assert "12 months to 31 January 2024" in change.sentence
 
 
 def test_own_data_suppressed_rows_are_quiet() -> None:

@@ -61,7 +61,9 @@ def _fetch_axe() -> str:
         assert member is not None
         source = member.read().decode("utf-8")
     AXE_CACHE.mkdir(parents=True, exist_ok=True)
-    cached.write_text(source, encoding="utf-8")
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")  # test processes may race to write it
+    partial.write_text(source, encoding="utf-8")
+    partial.replace(cached)
     return source
 
 
@@ -165,6 +167,7 @@ def test_sign_in_and_see_the_landing_page_with_javascript(
     # The GOV.UK JavaScript ran under the CSP: the password input gained its "Show" button.
     page.get_by_role("link", name="Audit log").first.click()
     assert page.locator("h1").inner_text() == "Audit log"
+    page.wait_for_load_state()  # the click waits for the new page to start loading, not to finish
     assert page.locator("tbody tr").count() >= 2
     assert csp_errors == []
     context.close()

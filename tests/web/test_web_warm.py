@@ -30,7 +30,7 @@ from lineofsight.web.accounts.models import User
 user = User.objects.create_user("leader@example.org", "a-long-passphrase-9", role="leader",
                                 la_code="E06000021")
 from lineofsight.benchmark.engine import get_benchmark
-from lineofsight.web.dashboard.overview import _published
+from lineofsight.web.dashboard.overview import published_themes
 
 import lineofsight.web.wsgi  # noqa: F401  (what gunicorn --preload imports)
 
@@ -38,7 +38,7 @@ def state():
     return {
         "benchmark_built": get_benchmark.cache_info().currsize,
         "benchmark_misses": get_benchmark.cache_info().misses,
-        "overview_misses": _published.cache_info().misses,
+        "overview_misses": published_themes.cache_info().misses,
         "panels": len(get_benchmark()._panels) if get_benchmark.cache_info().currsize else 0,
     }
 

@@ -10,7 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from lineofsight.web.accounts.roles import ADMINISTRATORS, ALL_ROLES, ANALYSTS, READERS, Role
+from lineofsight.web.accounts.roles import (
+    ADMINISTRATORS,
+    ALL_ROLES,
+    ANALYSTS,
+    COUNCIL_ROLES,
+    FINANCE_UPLOADERS,
+    READERS,
+    REGIONAL_ROLES,
+    Role,
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,7 @@ _CLERKS = frozenset({Role.CLERK})
 _ACTION_UPDATERS = frozenset(
     {Role.CLERK, Role.LEADER, Role.LEAD_MEMBER, Role.CHIEF_EXECUTIVE, Role.DIRECTOR}
 )
+_FORECAST_EDITORS = frozenset({Role.DIRECTOR, Role.FINANCE_OFFICER})
 _CORPORATE_PARENTS = frozenset({Role.CORPORATE_PARENTING, Role.DIRECTOR})
 
 PERMISSIONS: dict[str, Rule] = {
@@ -49,7 +59,9 @@ PERMISSIONS: dict[str, Rule] = {
     "overview:index": Rule(READERS | ADMINISTRATORS),
     "overview:indicator": Rule(READERS | ADMINISTRATORS, {"indicator_id": "cla_rate_per_10k"}),
     "overview:indicator-csv": Rule(READERS | ADMINISTRATORS, {"indicator_id": "cla_rate_per_10k"}),
+    "overview:indicator-xlsx": Rule(READERS | ADMINISTRATORS, {"indicator_id": "cla_rate_per_10k"}),
     "overview:compare": Rule(READERS | ADMINISTRATORS),
+    "overview:compare-download": Rule(READERS | ADMINISTRATORS, {"fmt": "csv"}),
     "overview:ofsted": Rule(READERS | ADMINISTRATORS),
     "overview:signals": Rule(READERS | ADMINISTRATORS),
     # The Data pages: the findings name child ids, so analysts and administrators only. The table
@@ -68,24 +80,25 @@ PERMISSIONS: dict[str, Rule] = {
     "assessment:rounds": Rule(READERS | ADMINISTRATORS),
     "assessment:self-evaluation": Rule(READERS | ADMINISTRATORS),
     "assessment:self-evaluation-section": Rule(READERS | ADMINISTRATORS, {"section_id": "context"}),
-    # Governance: everyone reads; each form has its own URL for the roles that change that record.
+    # Governance: everyone at the council reads (not the regional roles); each form has its own
+    # URL for the roles that change that record.
     # The guide's boards are seeded on first visit, so a board's pages are 200; meetings, actions,
     # voices and commitments do not exist in the empty database, so theirs are 404.
-    "governance:index": Rule(ALL_ROLES),
-    "governance:board": Rule(ALL_ROLES, {"slug": "strategic-quartet"}),
+    "governance:index": Rule(COUNCIL_ROLES),
+    "governance:board": Rule(COUNCIL_ROLES, {"slug": "strategic-quartet"}),
     "governance:board-add": Rule(_CLERKS),
     "governance:board-edit": Rule(_CLERKS, {"slug": "strategic-quartet"}),
     "governance:meeting-add": Rule(_CLERKS, {"slug": "improvement-board"}),
-    "governance:meeting": Rule(ALL_ROLES, {"pk": 1}, signed_in_status=404),
+    "governance:meeting": Rule(COUNCIL_ROLES, {"pk": 1}, signed_in_status=404),
     "governance:meeting-edit": Rule(_CLERKS, {"pk": 1}, signed_in_status=404),
-    "governance:actions": Rule(ALL_ROLES),
+    "governance:actions": Rule(COUNCIL_ROLES),
     "governance:action-add": Rule(_CLERKS),
-    "governance:action": Rule(ALL_ROLES, {"pk": 1}, signed_in_status=404),
+    "governance:action": Rule(COUNCIL_ROLES, {"pk": 1}, signed_in_status=404),
     "governance:action-edit": Rule(_CLERKS, {"pk": 1}, signed_in_status=404),
     "governance:action-update": Rule(_ACTION_UPDATERS, {"pk": 1}, signed_in_status=405),
-    "governance:roles": Rule(ALL_ROLES),
+    "governance:roles": Rule(COUNCIL_ROLES),
     "governance:role-edit": Rule(frozenset({Role.LEADER, Role.CHIEF_EXECUTIVE}), {"post": "dcs"}),
-    "governance:corporate-parenting": Rule(ALL_ROLES),
+    "governance:corporate-parenting": Rule(COUNCIL_ROLES),
     "governance:voice-add": Rule(_CORPORATE_PARENTS),
     "governance:voice-edit": Rule(_CORPORATE_PARENTS, {"pk": 1}, signed_in_status=404),
     "governance:commitment-add": Rule(_CORPORATE_PARENTS),
@@ -94,4 +107,34 @@ PERMISSIONS: dict[str, Rule] = {
     # the download is a POST (an audited export), so a GET is 405 for the roles allowed.
     "packs:index": Rule(READERS | ADMINISTRATORS),
     "packs:download": Rule(READERS | ADMINISTRATORS, signed_in_status=405),
+    # Finance (aggregates): readers, finance officers and administrators; the upload is a POST for
+    # finance officers and analysts, so a GET is 405 for them.
+    "finance:index": Rule(READERS | FINANCE_UPLOADERS | ADMINISTRATORS),
+    "finance:template": Rule(READERS | FINANCE_UPLOADERS | ADMINISTRATORS, {"fmt": "csv"}),
+    "finance:version-csv": Rule(
+        READERS | FINANCE_UPLOADERS | ADMINISTRATORS, {"pk": 1}, signed_in_status=404
+    ),
+    "finance:version-xlsx": Rule(
+        READERS | FINANCE_UPLOADERS | ADMINISTRATORS, {"pk": 1}, signed_in_status=404
+    ),
+    "finance:upload": Rule(FINANCE_UPLOADERS, signed_in_status=405),
+    # Forecast: readers, finance officers and administrators read it; the director and finance
+    # officers save and delete scenarios (POSTs, so a GET is 405).
+    "forecast:index": Rule(READERS | FINANCE_UPLOADERS | ADMINISTRATORS),
+    "forecast:scenario-save": Rule(_FORECAST_EDITORS, signed_in_status=405),
+    "forecast:scenario-delete": Rule(_FORECAST_EDITORS, {"pk": 1}, signed_in_status=405),
+    # Regions (docs/regions.md): published aggregates after disclosure control only. The regional
+    # roles read a region's pages (an unknown region is 404 on the empty database); a director
+    # also opens the list, to record their own council's sharing choice. No regional role opens
+    # a council's Data pages (above): nothing child-level.
+    "regions:index": Rule(REGIONAL_ROLES | {Role.DIRECTOR}),
+    "regions:region": Rule(REGIONAL_ROLES, {"code": "no-such-region"}, signed_in_status=404),
+    "regions:member": Rule(
+        REGIONAL_ROLES, {"code": "no-such-region", "la_code": "E06000021"}, signed_in_status=404
+    ),
+    "regions:sharing": Rule(
+        frozenset({Role.REGIONAL_LEAD, Role.DIRECTOR}),
+        {"code": "no-such-region", "la_code": "E06000021"},
+        signed_in_status=404,
+    ),
 }

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from typing import Annotated
 
 import typer
+
+from lineofsight.cli_options import TextOrJson, TextOrJsonOpt
+from lineofsight.wording import day_month_year
 
 assurance_app = typer.Typer(
     help="The leader's key questions, the Isos enablers and the Ofsted self-evaluation draft.",
     no_args_is_help=True,
 )
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
 
 
 def register(app: typer.Typer) -> None:
@@ -31,7 +28,9 @@ def questions() -> None:
     kq = key_questions()
     src = kq.source
     typer.echo(
-        f"{src.title} ({src.publisher}, {src.published:%d %B %Y})" if src.published else src.title
+        f"{src.title} ({src.publisher}, {day_month_year(src.published)})"
+        if src.published
+        else src.title
     )
     for theme in kq.themes:
         typer.echo(f"\n{theme.heading}")
@@ -64,7 +63,7 @@ def self_evaluation(
     la: Annotated[
         str, typer.Argument(help="Council name, old 3-digit code or E-code, e.g. 'Stoke-on-Trent'.")
     ],
-    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    format: TextOrJsonOpt = TextOrJson.text,
 ) -> None:
     """A draft of the council's Ofsted self-evaluation, pre-filled from the published figures."""
     from lineofsight.assurance.self_evaluation import (
@@ -74,7 +73,7 @@ def self_evaluation(
     )
 
     draft = draft_self_evaluation(la)
-    if format is Format.json:
+    if format is TextOrJson.json:
         typer.echo(json.dumps(draft_as_data(draft), indent=2))
     else:
         typer.echo(draft_as_text(draft), nl=False)

@@ -32,6 +32,12 @@ SIGNAL_FAMILY: Mapping[str, SignalKind] = {
     "threshold": "threshold",
     "own_vs_published": "data_quality",
     "validation_errors": "data_quality",
+    # finance (lineofsight.signals.published_finance and lineofsight.finance.signals)
+    "placement_cost_growth": "threshold",
+    "dsg_deficit": "threshold",
+    "forecast_overspend": "threshold",
+    "forecast_rising": "volatility",
+    "spend_per_child_divergence": "divergence",
     **{k: k for k in SIGNAL_KINDS},
 }
 QuestionId = Literal["know", "how", "plans"]

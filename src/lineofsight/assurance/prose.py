@@ -1,12 +1,12 @@
-"""Figures and years as a sentence says them: "At 31 March 2025", "£123.1 million", "21.0%".
+"""Figures and years as a sentence says them: "At 31 March 2025", "£123.1m", "21.0%".
 
 Tables show figures with codes and units in columns; a self-evaluation is read aloud, so the year
-convention leads the sentence and large sums of money are rounded to millions.
+convention leads the sentence; numbers and money are written by `lineofsight.wording`.
 """
 
 from __future__ import annotations
 
-from lineofsight.wording import JUDGEMENTS, end_year
+from lineofsight.wording import JUDGEMENTS, end_year, fmt_number
 
 
 def when(year_label: str, year: str) -> str:
@@ -29,17 +29,12 @@ def when(year_label: str, year: str) -> str:
 
 
 def figure(number: float, unit: str, decimals: int) -> str:
-    """A number with its unit for prose; money of a million pounds or more in millions."""
+    """A number with its unit for prose: a judgement word, '£123.1m', '21.0%'."""
     if unit == "judgement":
         return JUDGEMENTS.get(round(number), f"grade {number:g}")
     if unit.startswith("gbp"):
-        if abs(number) >= 1_000_000_000:
-            return f"£{number / 1_000_000_000:,.1f} billion"
-        if abs(number) >= 1_000_000:
-            return f"£{number / 1_000_000:,.1f} million"
-        return f"£{number:,.{decimals}f}"
-    text = f"{number:,.{decimals}f}"
-    return text + "%" if unit == "percent" else text
+        return fmt_number(number, decimals, unit)
+    return fmt_number(number, decimals, "percent" if unit == "percent" else "")
 
 
 def join_words(items: list[str]) -> str:

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
+
+from lineofsight.wording import date_text
+
+if TYPE_CHECKING:
+    from lineofsight.finance.drivers import CostDrivers
+    from lineofsight.finance.monitoring import Monitoring
+    from lineofsight.signals.judgement import Judgement
 
 Rating = Literal["strong", "adequate", "weak", "dont_know"]
 RATINGS: tuple[Rating, ...] = get_args(Rating)
@@ -165,7 +172,7 @@ def role_signals(holders: tuple[RoleHolder, ...], as_at: dt.date) -> list[RoleSi
                 RoleSignal(
                     post,
                     "medium",
-                    f"{h.name} became {_lower(label)} on {h.appointed:%-d %B %Y}, less than a year ago.",
+                    f"{h.name} became {_lower(label)} on {date_text(h.appointed)}, less than a year ago.",
                 )
             )
         if (
@@ -227,6 +234,15 @@ class GovernanceRecord:
     voices: tuple[Voice, ...] = ()
     # The DCS's edited self-evaluation, by section id then question id (know / how / plans).
     self_evaluation: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The council's current budget monitoring (lineofsight.finance.monitoring), if loaded.
+    monitoring: Monitoring | None = None
+    monitoring_is_demo: bool = False
+    # What drives cost: the placement mix kept from the council's 903 (exact; packs disclose it).
+    placement_mix: CostDrivers | None = None
+    placement_mix_is_demo: bool = False
+    # Material finance judgements for the attention list (lineofsight.finance.attention), as the
+    # service makes them from the monitoring and the forecast; empty: the packs judge the monitoring.
+    finance_judgements: tuple[Judgement, ...] = ()
 
     @classmethod
     def empty(cls, la_code: str, as_at: dt.date) -> GovernanceRecord:

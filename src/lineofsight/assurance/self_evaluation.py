@@ -320,7 +320,9 @@ def _comparison(e: Entry, meta: IndicatorMeta, lead: str = ", against ") -> str:
 
 def _band_sentence(band: str, polarity: str) -> str:
     if polarity == "neither":
-        place = {"A": "lowest", "B": "second-lowest", "C": "second-highest", "D": "highest"}[band]
+        place = {"Q1": "lowest", "Q2": "second-lowest", "Q3": "second-highest", "Q4": "highest"}[
+            band
+        ]
         return f"That is in the {place} quarter of councils."
     place = {"A": "best", "B": "second-best", "C": "second-worst", "D": "worst"}[band]
     better = "higher" if polarity == "high_good" else "lower"
@@ -368,6 +370,7 @@ def _plans(la: LA, figures: list[Figure]) -> list[str]:
     """What the data put on the plan: a judgement below Good, and worst-quarter figures."""
     out = []
     worst = []
+    extreme: dict[str, list[str]] = {"highest": [], "lowest": []}
     for f in figures:
         meta = lookup_indicator(f.indicator_id)
         if meta.unit == "judgement":
@@ -376,15 +379,33 @@ def _plans(la: LA, figures: list[Figure]) -> list[str]:
                     f"Ofsted's judgement in force here is {_fmt(f.value, meta)}; the plan needs to "
                     "show how practice will reach Good."
                 )
-        elif f.band == "D" and meta.polarity != "neither":
-            year = lower_first(when(meta.year_label, f.year))
-            worst.append(f"{lower_first(meta.title)} ({_fmt(f.value, meta)}, {year})")
+            continue
+        if f.value.number is None:  # a band needs a figure; a code is said elsewhere
+            continue
+        year = lower_first(when(meta.year_label, f.year))
+        quoted = f"{lower_first(meta.title)} ({_fmt(f.value, meta)}, {year})"
+        if meta.polarity == "neither":
+            # Neither direction is better, but a council at either end still needs a reason:
+            # a children in care rate ranked 150 of 151 is not "nothing in the worst quarter".
+            if f.band in ("Q4", "D"):
+                extreme["highest"].append(quoted)
+            elif f.band in ("Q1", "A"):
+                extreme["lowest"].append(quoted)
+        elif f.band == "D":
+            worst.append(quoted)
     if worst:
         out.append(
             f"The published figures put {la.name} in the worst quarter of councils for "
             f"{join_words(worst)}; the plan should say what will change and by when."
         )
-    elif any(lookup_indicator(f.indicator_id).polarity != "neither" for f in figures):
+    for end, items in extreme.items():
+        if items:
+            out.append(
+                f"{la.name} is in the {end} quarter of councils for {join_words(items)}; neither "
+                "higher nor lower is better in itself, so the plan should say why and whether "
+                "it is what the council intends."
+            )
+    if not worst and any(lookup_indicator(f.indicator_id).polarity != "neither" for f in figures):
         out.append(f"No indicator in this section puts {la.name} in the worst quarter of councils.")
     return out
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -20,7 +21,19 @@ _S = TypeVar("_S", bound=str)
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """A safe loader that refuses a key repeated in one mapping (PyYAML keeps the last silently)."""
+    """A safe loader that refuses a key repeated in one mapping (PyYAML keeps the last silently),
+    and reads only true/false as booleans: YAML 1.1 also reads yes, no, on and off, so a key or
+    answer a person types as ``off`` would arrive as ``False``."""
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StrictLoader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
@@ -44,7 +57,7 @@ _StrictLoader.add_constructor(
 def load_mapping(text: str, origin: str) -> dict[str, Any]:
     """The top-level mapping of a content file; bad YAML names the line."""
     try:
-        raw = yaml.load(text, Loader=_StrictLoader)
+        raw = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

@@ -10,7 +10,13 @@ Conventions (stated on every page that shows them):
   where neither is better, rank 1 is the lowest value.
 - Quartile bands split the current LAs with a value at the 25th, 50th and 75th percentiles
   (linear interpolation); A is the best quarter by polarity, as in DfE's LAIT. Where polarity is
-  "neither", A is the lowest quarter and the band carries no judgement.
+  "neither" the bands are neutral: Q1 is the lowest quarter, Q4 the highest, and no letter suggests
+  that one end is better.
+- Only measures (rates, shares, averages, unit costs) are ranked and banded. Counts and money
+  totals are context, as much the size of the council as its performance: they carry their rate
+  beside them (the catalogue's ``rate`` measure, or per 10,000 children / per child from the ONS
+  population) and no rank or band. Ofsted judgements are grades, not numbers: no rank, band, mean
+  or median.
 - Neighbour mean and median use the neighbours with a published value that year (LAIT drops
   neighbours with no value from its mean; the DfE dashboard uses the median): both are given,
   with how many neighbours they cover.
@@ -18,12 +24,11 @@ Conventions (stated on every page that shows them):
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import cache
 from statistics import fmean
 from statistics import median as median_of
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -32,7 +37,7 @@ from lineofsight.errors import UserError
 from lineofsight.indicators.meta import IndicatorMeta, headline_indicators, lookup_indicator
 from lineofsight.published.store import Store, load_store
 from lineofsight.reference.las import LA, registry
-from lineofsight.values import State, Value
+from lineofsight.values import State, Value, is_digits
 
 ENGLAND = "E92000001"
 _STATES = {s.value: s for s in State}
@@ -46,6 +51,8 @@ class Neighbour:
     la: LA
     value: Value
     better: bool | None  # None where polarity is "neither" or there is no value
+    closeness: str = ""  # DfE's closeness of this neighbour, e.g. "Very close", "Not close"
+    joint: bool = False  # the same joint return as the council: not counted in mean or median
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,9 @@ class Entry:
     neighbours: list[Neighbour] = field(default_factory=list)
     source_id: int | None = None
     note: str = ""
+    rate: Value = _MISSING  # a count or money total's rate (per 10,000 children or per child)
+    rate_unit: str = ""
+    rate_decimals: int = 0
 
     @property
     def better_neighbours(self) -> list[Neighbour]:
@@ -147,6 +157,10 @@ class Benchmark:
             str(code): [str(c) for c in g.neighbour_code]
             for code, g in nb.groupby("la_code", sort=False)
         }
+        self.closeness: dict[tuple[str, str], str] = {
+            (str(a), str(b)): str(c).strip().capitalize()
+            for a, b, c in zip(nb.la_code, nb.neighbour_code, nb.closeness, strict=True)
+        }
         self._by_indicator = {
             k: g for k, g in self.store.values.groupby("indicator_id", sort=False, observed=True)
         }
@@ -217,18 +231,37 @@ class Benchmark:
             codes = [c for c in self.current if c in p.row]
             rows = np.array([p.row[c] for c in codes], dtype=int)
             ok = p.states[rows, j] == State.VALUE.value
+            if not indicator.compared:
+                ok = np.zeros_like(ok)
             vals = pd.Series(p.numbers[rows, j][ok], index=np.array(codes)[ok])
+            # A joint return (one figure for two councils) is ranked once; both councils show it.
+            partner_of: dict[str, str] = {}
+            first_of_note: dict[str, str] = {}
+            for code in list(vals.index):
+                note = str(p.notes[p.row[code], j])
+                if note.startswith(JOINT):
+                    if note in first_of_note:
+                        partner_of[str(code)] = first_of_note[note]
+                    else:
+                        first_of_note[note] = str(code)
+            vals = vals.drop(list(partner_of))
             ascending = indicator.polarity != "high_good"
             ranks = vals.rank(method="min", ascending=ascending).astype(int).to_dict()
             bands: dict[str, str] = {}
             if len(vals) >= 4:
                 q1, q2, q3 = np.percentile(vals.to_numpy(), [25, 50, 75])
                 for code, v in vals.items():
-                    if ascending:
+                    if indicator.polarity == "neither":
+                        band = "Q1" if v <= q1 else "Q2" if v <= q2 else "Q3" if v <= q3 else "Q4"
+                    elif ascending:
                         band = "A" if v <= q1 else "B" if v <= q2 else "C" if v <= q3 else "D"
                     else:
                         band = "A" if v >= q3 else "B" if v >= q2 else "C" if v >= q1 else "D"
                     bands[str(code)] = band
+            for code, first in partner_of.items():
+                ranks[code] = ranks[first]
+                if first in bands:
+                    bands[code] = bands[first]
             self._ranks[key] = ({str(k): int(v) for k, v in ranks.items()}, bands, len(vals))
         return self._ranks[key]
 
@@ -248,18 +281,31 @@ class Benchmark:
         ranks, bands, ranked = self._rank(indicator, y)
         neighbours = []
         nb_numbers: list[float] = []
+        own_note = self._note(p, la.code, j)
         for code in self.neighbours.get(la.code, []):
             v = p.cell(code, y)
+            # a neighbour in the same joint return holds the council's own figure: shown, but
+            # neither counted in the median nor called better or worse
+            joint = own_note.startswith(JOINT) and self._note(p, code, j) == own_note
             better = None
-            if v.ok and value.ok and indicator.polarity != "neither" and v.number != value.number:
+            if (
+                v.ok
+                and value.ok
+                and not joint
+                and indicator.polarity != "neither"
+                and v.number != value.number
+            ):
                 better = (v.number > value.number) == (indicator.polarity == "high_good")  # type: ignore[operator]
-            neighbours.append(Neighbour(self.registry.get(code), v, better))
-            if v.number is not None:
+            closeness = self.closeness.get((la.code, code), "")
+            neighbours.append(Neighbour(self.registry.get(code), v, better, closeness, joint))
+            if v.number is not None and not joint:
                 nb_numbers.append(v.number)
         mean = Value(fmean(nb_numbers)) if nb_numbers else Value(None, State.NOT_AVAILABLE)
         median = (
             Value(float(median_of(nb_numbers))) if nb_numbers else Value(None, State.NOT_AVAILABLE)
         )
+        if indicator.kind == "judgement":  # a grade has no mean: 2.5 is no judgement at all
+            mean = median = Value(None, State.NOT_APPLICABLE)
         first = max(0, j - 4)
         series = [(yy, p.cell(la.code, yy)) for yy in p.years[first : j + 1]]
         i = p.row.get(la.code, -1)
@@ -283,7 +329,75 @@ class Benchmark:
             neighbours=neighbours,
             source_id=int(p.sources[i, j]) if i >= 0 and p.sources[i, j] else None,
             note=str(p.notes[i, j]) if i >= 0 else "",
+            **self._rate(indicator, la, y),
         )
+
+    @staticmethod
+    def _note(p: Panel, area: str, j: int) -> str:
+        i = p.row.get(area)
+        return str(p.notes[i, j]) if i is not None else ""
+
+    def neighbour_list(self, la: LA) -> list[tuple[LA, str]]:
+        """The council's statistical neighbours, closest first, with DfE's closeness."""
+        return [
+            (self.registry.get(code), self.closeness.get((la.code, code), ""))
+            for code in self.neighbours.get(la.code, [])
+        ]
+
+    def closeness_caveat(self, la: LA) -> str:
+        """A warning where DfE rates most of the council's neighbours 'not close', else ''."""
+        rated = [c for _, c in self.neighbour_list(la)]
+        far = sum(1 for c in rated if c.lower() == "not close")
+        if not rated or far * 2 <= len(rated):
+            return ""
+        return (
+            f"DfE rates {far} of {la.name}'s {len(rated)} statistical neighbours 'not close': "
+            "no council is much like it, so its neighbour median, rank and band say little "
+            "about how it is doing."
+        )
+
+    def _rate(self, indicator: IndicatorMeta, la: LA, year: str) -> dict[str, Any]:
+        """A count or money total's rate: its catalogue ``rate`` measure, else per head of children."""
+        if indicator.kind not in ("count", "money"):
+            return {}
+        if indicator.rate_id:
+            rate = lookup_indicator(indicator.rate_id)
+            y = self.pick_year(rate.id, year)
+            value = self.panel(rate.id).cell(la.code, y) if y == year else _MISSING
+            return {"rate": value, "rate_unit": rate.unit, "rate_decimals": rate.decimals}
+        value, population = (
+            self.cell_value(indicator.id, la.code, year),
+            self.population(la.code, year, indicator.year_label),
+        )
+        if not value.ok or value.number is None or not population:
+            number: Value = Value(None, State.NOT_AVAILABLE)
+        elif indicator.kind == "money":
+            number = Value(value.number / population)
+        else:
+            number = Value(value.number / population * 10_000)
+        if indicator.kind == "money":
+            return {"rate": number, "rate_unit": "gbp_per_child", "rate_decimals": 0}
+        return {"rate": number, "rate_unit": "rate_per_10k", "rate_decimals": 1}
+
+    def cell_value(self, indicator_id: str, area: str, year: str) -> Value:
+        return self.panel(indicator_id).cell(area, year)
+
+    def population(self, area: str, year: str, year_label: str) -> float | None:
+        """Children aged 0 to 17 in the ONS mid-year estimate nearest before the figure's date.
+
+        A figure at or to 31 March, or in January, of year N takes mid-(N-1); a financial year
+        2024-25 or a September figure of 2024 takes mid-2024; the latest earlier estimate otherwise.
+        """
+        digits = year[:4]
+        if not is_digits(digits):
+            return None
+        want = int(digits) - (1 if year_label in _SPRING and len(year) == 4 else 0)
+        p = self.panel("population_0_17")
+        for y in sorted((y for y in p.years if is_digits(y) and int(y) <= want), reverse=True):
+            v = p.cell(area, y)
+            if v.ok and v.number:
+                return v.number
+        return None
 
     def profile(
         self, la: LA, year: str | int | None = None, indicator_ids: list[str] | None = None
@@ -294,8 +408,23 @@ class Benchmark:
             raise UserError(
                 f"No published figures for {year}; years available: {self.year_span(ids)}."
             )
-        entries = [e for e in (self.entry(la, i, year) for i in ids) if e is not None]
+        entries = []
+        for i in ids:
+            e = self.entry(la, i, year)
+            if e is None and year is not None:
+                # not published for that year yet: kept at its latest earlier year (which the
+                # entry says), not silently dropped
+                earlier = self.latest_before(i, year)
+                e = self.entry(la, i, earlier) if earlier else None
+            if e is not None:
+                entries.append(e)
         return Profile(la, self.model, entries)
+
+    def latest_before(self, indicator_id: str, year: str | int) -> str | None:
+        """The latest year with LA values that ends before ``year`` ends ('2024' < '2025')."""
+        want = _year_key(_end(str(year)))[0]
+        earlier = [y for y in self.years(indicator_id) if _year_key(_end(y))[0] < want]
+        return earlier[-1] if earlier else None
 
     def year_span(self, ids: list[str]) -> str:
         years = sorted({y for i in ids for y in self.years(i)}, key=_year_key)
@@ -333,8 +462,19 @@ class Benchmark:
         return pd.DataFrame(rows)
 
 
+_SPRING = {"at 31 March", "year to 31 March", "in January"}
+JOINT = "joint return"
+
+
+def _end(label: str) -> str:
+    """'2024-25' -> '2025'; '2025' stays."""
+    if len(label) == 7 and label[4] == "-" and is_digits(label[:4]) and is_digits(label[5:]):
+        return label[:2] + label[5:]
+    return label
+
+
 def _year_key(label: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in label[:4] if ch.isdigit())
+    digits = "".join(ch for ch in label[:4] if is_digits(ch))
     return (int(digits) if digits else 0, label)
 
 
@@ -351,9 +491,3 @@ def published_value(la_code: str, indicator_id: str, year: str | int) -> Value:
     if y is None:
         return Value.missing()
     return b.panel(indicator_id).cell(la_code, y)
-
-
-def fmt_change(change: float | None, decimals: int) -> str:
-    if change is None or math.isnan(change):
-        return ""
-    return f"{change:+,.{decimals}f}"

@@ -3,6 +3,6 @@
 from lineofsight.charts.bars import bar_chart
 from lineofsight.charts.line import Series, line_chart
 from lineofsight.charts.sparkline import sparkline
-from lineofsight.charts.svg import Chart, fmt_number, fmt_value
+from lineofsight.charts.svg import Chart
 
-__all__ = ["Chart", "Series", "bar_chart", "fmt_number", "fmt_value", "line_chart", "sparkline"]
+__all__ = ["Chart", "Series", "bar_chart", "line_chart", "sparkline"]

@@ -15,7 +15,6 @@ from lineofsight.charts.style import BORDER, BRAND, LIGHT_BLUE, SECONDARY, TEXT,
 from lineofsight.charts.svg import (
     Chart,
     el,
-    fmt_value,
     nice_ticks,
     svg_root,
     text,
@@ -23,6 +22,7 @@ from lineofsight.charts.svg import (
     tick_decimals,
 )
 from lineofsight.values import Value
+from lineofsight.wording.numbers import fmt_value
 
 ROW = 28.0
 BAR = 18.0

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lineofsight.charts.svg import fmt_number, unit_parts
 from lineofsight.values import LABELS, State, Value
+from lineofsight.wording.numbers import fmt_number, unit_parts
 
 Points = Sequence[tuple[str, Value]]
 

@@ -15,7 +15,6 @@ from lineofsight.charts.svg import (
     FONT_SIZE,
     Chart,
     el,
-    fmt_value,
     nice_ticks,
     state_code,
     svg_root,
@@ -23,7 +22,8 @@ from lineofsight.charts.svg import (
     text_width,
     tick_decimals,
 )
-from lineofsight.values import LABELS, State, Value
+from lineofsight.values import LABELS, State, Value, is_digits
+from lineofsight.wording.numbers import fmt_value
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Series:
 
 
 def year_key(label: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in label[:4] if ch.isdigit())
+    digits = "".join(ch for ch in label[:4] if is_digits(ch))
     return (int(digits) if digits else 0, label)
 
 

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 
 from lineofsight.charts.describe import known, movement
 from lineofsight.charts.style import BRAND, TEXT
-from lineofsight.charts.svg import Chart, el, fmt_value, svg_root
+from lineofsight.charts.svg import Chart, el, svg_root
 from lineofsight.values import Value
+from lineofsight.wording.numbers import fmt_value
 
 WIDTH = 120
 HEIGHT = 36

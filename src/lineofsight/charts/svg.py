@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
-from lineofsight.values import LABELS, State, Value
+from lineofsight.values import State, Value
 
 # The packs' bundled typeface first (Arial's metrics, so labels lay out the same), then the
 # GOV.UK stack that browsers use, where the bundled face is not installed.
@@ -66,7 +66,9 @@ def text(content: str) -> str:
 
 def svg_root(width: float, height: float, title: str, desc: str, body: str, class_: str) -> str:
     """The outer ``<svg role="img">`` with its title and description, labelled by both."""
-    digest = hashlib.sha1(f"{title}\x00{desc}\x00{body}".encode()).hexdigest()[:10]
+    digest = hashlib.sha1(
+        f"{title}\x00{desc}\x00{body}".encode(), usedforsecurity=False
+    ).hexdigest()[:10]
     ident = f"{class_}-{digest}"  # stable, and distinct for distinct charts on one page
     head = el("title", text(title), id=f"{ident}-t") + el("desc", text(desc), id=f"{ident}-d")
     return el(
@@ -82,50 +84,6 @@ def svg_root(width: float, height: float, title: str, desc: str, body: str, clas
         font_family=FONT,
         font_size=FONT_SIZE,
     )
-
-
-_PHRASES = {
-    "per_10k": "per 10,000 children",
-    "rate_per_10k": "per 10,000 children",
-    "rate_per_100k": "per 100,000 children",
-    "gbp_thousands": "thousand",
-    "gbp_per_week": "a week",
-    "gbp_per_child": "per child",
-    "fte": "full-time equivalent",
-    "days": "days",
-    "weeks": "weeks",
-}
-
-
-def unit_parts(unit: str) -> tuple[str, str]:
-    """How a unit is written: a suffix on each number ("%") and a phrase after a pair of numbers.
-
-    Units come from the catalogue ("percent", "rate_per_10k") or LAIT's free text
-    ("% of referrals", "Rate per 10,000"); anything unrecognised is left unstated.
-    """
-    u = unit.strip().lower()
-    if u in {"percent", "percentage", "pct"} or u.startswith("%"):
-        return "%", ""
-    if u in _PHRASES:
-        return "", _PHRASES[u]
-    if u.startswith("rate per") or u.startswith("per "):
-        return "", u.removeprefix("rate ").strip()
-    return "", ""
-
-
-def fmt_number(number: float, decimals: int, unit: str = "") -> str:
-    """A figure as people read it: thousands separators, the catalogue's decimals, "%" or "£"."""
-    suffix, _ = unit_parts(unit)
-    text = f"{abs(number):,.{max(0, decimals)}f}{suffix}"
-    sign = "-" if number < 0 and text.strip("0.,%") else ""
-    return f"{sign}£{text}" if unit.strip().lower().startswith("gbp") else f"{sign}{text}"
-
-
-def fmt_value(value: Value, decimals: int, unit: str = "") -> str:
-    """The number, or in words why there is none ("suppressed (small number)")."""
-    if value.ok and value.number is not None:
-        return fmt_number(value.number, decimals, unit)
-    return LABELS[value.state] or LABELS[State.MISSING]
 
 
 def state_code(value: Value) -> str:

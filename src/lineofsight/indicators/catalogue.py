@@ -48,6 +48,7 @@ Unit = Literal[
     "judgement",
 ]
 Polarity = Literal["high_good", "low_good", "neither"]
+Kind = Literal["measure", "count", "money", "judgement"]
 YearConvention = Literal[
     "at_31_march",
     "year_to_31_march",
@@ -67,6 +68,7 @@ OfstedJudgement = Literal[
 THEMES: tuple[Theme, ...] = get_args(Theme)
 UNITS: tuple[Unit, ...] = get_args(Unit)
 POLARITIES: tuple[Polarity, ...] = get_args(Polarity)
+KINDS: tuple[Kind, ...] = get_args(Kind)
 YEAR_CONVENTIONS: tuple[YearConvention, ...] = get_args(YearConvention)
 OWN_DATA: tuple[OwnData, ...] = get_args(OwnData)
 OFSTED_JUDGEMENTS: tuple[OfstedJudgement, ...] = get_args(OfstedJudgement)
@@ -108,7 +110,17 @@ _REQUIRED = (
     "publication",
     "sources",
 )
-_OPTIONAL = ("numerator", "denominator", "own_data", "note")
+_OPTIONAL = ("numerator", "denominator", "own_data", "note", "kind", "rate")
+# What a kind may be measured in: a count or a money total is context (the size of the council as
+# much as its performance), so it is never ranked or banded; a judgement is never averaged.
+KIND_UNITS: Mapping[Kind, tuple[Unit, ...]] = {
+    "count": ("count", "fte"),
+    "money": ("gbp", "gbp_thousands"),
+    "judgement": ("judgement",),
+    "measure": tuple(
+        u for u in UNITS if u not in ("count", "fte", "gbp", "gbp_thousands", "judgement")
+    ),
+}
 _EES_KEYS = ("file", "column", "filter")
 _S = TypeVar("_S", bound=str)
 
@@ -145,11 +157,17 @@ class Source:
     lait: str | None = None
     ees: EesSource | None = None
     ofsted: OfstedJudgement | None = None
+    finance: str | None = None  # a finance file item, e.g. 'ro3:RO3-csclkd-tot-exp'
+    derived: str | None = None  # '[scale *] numerator / denominator' over other indicators
 
     @property
-    def kind(self) -> Literal["lait", "ees", "ofsted"]:
+    def kind(self) -> Literal["lait", "ees", "ofsted", "finance", "derived"]:
         if self.lait is not None:
             return "lait"
+        if self.finance is not None:
+            return "finance"
+        if self.derived is not None:
+            return "derived"
         return "ees" if self.ees is not None else "ofsted"
 
     def describe(self) -> str:
@@ -159,6 +177,10 @@ class Source:
         if self.ees is not None:
             where = ", ".join(f"{k} = {v}" for k, v in self.ees.filter)
             return f"{self.ees.file}, column {self.ees.column}" + (f" ({where})" if where else "")
+        if self.finance is not None:
+            return f"Finance file item {self.finance}"
+        if self.derived is not None:
+            return f"Derived: {self.derived}"
         return f"Ofsted ILACS judgement: {self.ofsted}"
 
 
@@ -180,6 +202,8 @@ class Indicator:
     denominator: str | None = None
     own_data: OwnData | None = None
     note: str | None = None
+    kind: Kind = "measure"
+    rate: str | None = None  # for a count or money total: the indicator that is its rate
 
     @property
     def theme_label(self) -> str:
@@ -259,7 +283,7 @@ def load_catalogue() -> Catalogue:
 def parse_catalogue(text: str, origin: str = "catalogue.yaml") -> Catalogue:
     """Check and convert the catalogue YAML; bad content raises a one-sentence :class:`UserError`."""
     try:
-        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loaders
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -276,6 +300,13 @@ def parse_catalogue(text: str, origin: str = "catalogue.yaml") -> Catalogue:
             )
         seen.add(ind.id)
         indicators.append(ind)
+    kinds = {i.id: i.kind for i in indicators}
+    for ind in indicators:
+        if ind.rate is not None and kinds.get(ind.rate) != "measure":
+            raise UserError(
+                f"{origin}: indicator '{ind.id}', field 'rate': '{ind.rate}' is not the id of a "
+                "measure (a rate or share) in the catalogue."
+            )
     return Catalogue(tuple(indicators))
 
 
@@ -340,6 +371,10 @@ def _indicator(entry: object, where: str, origin: str) -> Indicator:
         )
     if any(s.ofsted for s in sources) != (unit == "judgement"):
         raise f.fail("unit", "use 'judgement' exactly when the sources are Ofsted judgements")
+    kind = _kind(entry, unit, f)
+    rate = f.optional_text("rate")
+    if rate is not None and kind not in ("count", "money"):
+        raise f.fail("rate", "only a count or a money total has a rate beside it")
     return Indicator(
         id=ident,
         title=f.text("title"),
@@ -355,7 +390,22 @@ def _indicator(entry: object, where: str, origin: str) -> Indicator:
         denominator=f.optional_text("denominator"),
         own_data=own_data,
         note=note,
+        kind=kind,
+        rate=rate,
     )
+
+
+def _kind(entry: Mapping[str, Any], unit: Unit, f: _Fields) -> Kind:
+    """The kind given, or the one its unit implies; a count or total can never be better or worse."""
+    implied = next(k for k, units in KIND_UNITS.items() if unit in units)
+    kind = implied if entry.get("kind") is None else f.choice("kind", KINDS)
+    if unit not in KIND_UNITS[kind]:
+        raise f.fail(
+            "kind", f"a {kind} cannot be in unit '{unit}' (use {', '.join(KIND_UNITS[kind])})"
+        )
+    if kind in ("count", "money") and entry.get("polarity") != "neither":
+        raise f.fail("polarity", f"a {kind} is context, never better or worse: use 'neither'")
+    return kind
 
 
 def _sources(raw: object, f: _Fields) -> tuple[Source, ...]:
@@ -377,8 +427,15 @@ def _sources(raw: object, f: _Fields) -> tuple[Source, ...]:
             out.append(Source(ees=_ees(value, f, field)))
         elif kind == "ofsted":
             out.append(Source(ofsted=f.choice(field, OFSTED_JUDGEMENTS, value)))
+        elif kind in ("finance", "derived"):
+            if not isinstance(value, str) or not value.strip():
+                raise f.fail(field, f"give the {kind} expression as text")
+            text = " ".join(value.split())
+            out.append(Source(finance=text) if kind == "finance" else Source(derived=text))
         else:
-            raise f.fail(field, f"unknown source kind '{kind}'; use lait, ees or ofsted")
+            raise f.fail(
+                field, f"unknown source kind '{kind}'; use lait, ees, ofsted, finance or derived"
+            )
     return tuple(out)
 
 

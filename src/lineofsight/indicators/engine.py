@@ -1,10 +1,10 @@
 """One engine for indicators computed from the council's own child-level returns.
 
 Definitions (in :mod:`lineofsight.indicators.own`) are Ibis expressions, written once and run here on
-embedded DuckDB; the same expressions can later run on Spark. The reader tables are registered once
-per run, every definition is evaluated for every period by joining a small periods table (so an
-indicator for ten years and 153 councils is one expression), and all indicators are unioned and
-executed in a single round trip.
+embedded DuckDB or, with ``engine="spark"``, on Apache Spark (:mod:`lineofsight.indicators.spark`).
+The reader tables are registered once per run, every definition is evaluated for every period by
+joining a small periods table (so an indicator for ten years and 153 councils is one expression),
+and all indicators are unioned and executed in a single round trip.
 
 Ibis is needed only to compile the definitions to SQL. The SQL depends on which tables and families
 are present, never on the rows, so it is cached (in the process and in the user's cache folder) and
@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
 from lineofsight.errors import UserError
+from lineofsight.indicators.define import Context as Context  # re-exported for indicators.spark
+from lineofsight.indicators.define import Definition, Family
 from lineofsight.indicators.own.periods import (
     march_year,
     rolling_12_months,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     import duckdb
     import ibis
     import ibis.expr.types as ir
-    from ibis.backends.duckdb import Backend as DuckDBBackend
+    from ibis.backends.sql import SQLBackend
 else:
 
     class _LazyModule:
@@ -51,8 +52,8 @@ else:
 
     ibis = _LazyModule("ibis")
 
-Family = Literal["ssda903", "cin", "workforce"]
-Kind = Literal["count", "pct", "rate", "ratio"]
+Engine = Literal["duckdb", "spark"]
+ENGINES: tuple[Engine, ...] = ("duckdb", "spark")
 PopulationSource = Mapping[tuple[str, int], float | None] | Callable[[str, int], float | None]
 
 OUTPUT_COLUMNS = [
@@ -65,6 +66,8 @@ OUTPUT_COLUMNS = [
     "numerator",
     "denominator",
 ]
+# added to compute()'s result after the SQL runs: the returns each figure rests on, any note
+HISTORY_COLUMNS = ["returns", "note"]
 
 # The columns each definition reads, by table, and how the engine types them. Other reader columns
 # (``_file``, ``_row``, the rest of the specification) are not needed for indicators and stay out.
@@ -137,81 +140,6 @@ FAMILY_TABLES: dict[Family, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Definition:
-    """One indicator: how to count it, over which return, and how to turn counts into a value.
-
-    ``build`` returns a table with ``LA, period_start, period_end, numerator, denominator`` (one
-    row per council and period that has any rows); the engine fills periods with no rows as zero.
-    ``kind`` decides the value: a count is the numerator; ``pct`` is 100 x numerator / denominator;
-    ``rate`` is 10,000 x numerator / population 0-17; ``ratio`` is numerator / denominator.
-    """
-
-    id: str
-    family: Family
-    kind: Kind
-    needs: tuple[str, ...]
-    build: Callable[[Context], ir.Table]
-    doc: str = ""
-
-
-@dataclass
-class Context:
-    """What definitions see: the registered tables, the periods and the working-day calendar."""
-
-    con: DuckDBBackend
-    present: set[str]
-    _cache: dict[str, ir.Table] = field(default_factory=dict)
-    _memo: dict[object, ir.Table] = field(default_factory=dict)
-
-    def once(self, key: object, build: Callable[[], ir.Table]) -> ir.Table:
-        """Build a shared sub-expression once per run (fewer nodes for Ibis to compile)."""
-        if key not in self._memo:
-            self._memo[key] = build()
-        return self._memo[key]
-
-    def table(self, name: str) -> ir.Table:
-        """A registered reader table (typed, with ``LA`` and ``YEAR``; ``YEAR`` 0 when unknown)."""
-        if name not in self._cache:
-            self._cache[name] = self.con.table(name)
-        return self._cache[name]
-
-    def periods(self, family: Family) -> ir.Table:
-        """``LA, period_start, period_end, label_year, pop_year`` for one family of returns."""
-        p = self.table("periods")
-        return p.filter(p.family == family).drop("family")
-
-    def with_periods(
-        self,
-        family: Family,
-        t: ir.Table,
-        start: ir.DateValue | None = None,
-        end: ir.DateValue | None = None,
-    ) -> ir.Table:
-        """Rows of ``t`` paired with the periods of their council.
-
-        With ``start`` (and ``end``, blank meaning still open), only the periods the row's span
-        overlaps: a range join that keeps a national run from pairing every row with every year.
-        """
-        p = self.periods(family)
-        if start is None:
-            return t.join(p, "LA")
-        preds = [t.LA == p.LA, start <= p.period_end]
-        if end is not None:
-            preds.append(end.isnull() | (end >= p.period_start))
-        else:
-            preds.append(start >= p.period_start)
-        return t.join(p, preds).drop("LA_right")
-
-    def working_days(self) -> ir.Table:
-        """``day, wd_index``: the running count of England-and-Wales working days up to ``day``."""
-        cal = self.table("calendar")
-        return cal.select(
-            "day",
-            wd_index=cal.is_workday.sum().over(ibis.cumulative_window(order_by=cal.day)),
-        )
-
-
 # The SQL of a set of definitions depends only on which tables and families are present (and which
 # ids were asked for), not on their rows, so a process that computes repeatedly (the web service, a
 # national run) compiles it once. Each plan is the compiled SQL ("" when no definition applies) and
@@ -231,6 +159,7 @@ def compute(
     population: PopulationSource | None = None,
     ids: Sequence[str] | None = None,
     today: dt.date | None = None,
+    engine: Engine = "duckdb",
 ) -> pd.DataFrame:
     """Every own-data indicator for every period in the data, in one DuckDB round trip.
 
@@ -240,17 +169,17 @@ def compute(
     months ending that day for the SSDA903 and CIN indicators. ``population(la, year)`` gives the
     0-17 population for the year label of a period end (default: the bundled ONS estimates).
     An in-year extract covers the 12 months to the day it runs to (see :func:`periods_frame`).
+    ``engine="spark"`` runs the same definitions on a Spark session (docs/spark.md).
     """
-    if ids is not None:
-        from lineofsight.indicators.own.registry import DEFINITIONS
-
-        unknown = sorted(set(ids) - {d.id for d in DEFINITIONS})
-        if unknown:
-            raise UserError(f"Unknown own-data indicator id(s): {', '.join(unknown)}.")
+    check_ids(ids)
     prepared = {name: prepare_table(name, df, la) for name, df in tables.items() if name in TABLES}
     periods = periods_frame(prepared, period_end, today)
     if periods.empty:
-        return pd.DataFrame(columns=OUTPUT_COLUMNS)
+        return pd.DataFrame(columns=OUTPUT_COLUMNS + HISTORY_COLUMNS)
+    if engine == "spark":
+        from lineofsight.indicators import spark
+
+        return spark.compute_prepared(prepared, periods, population, ids)
     import duckdb
 
     con = duckdb.connect()
@@ -261,12 +190,44 @@ def compute(
     for name in {t for f in families for t in FAMILY_TABLES[f]}:
         frame = prepared.get(name)
         _register(con, name, frame if frame is not None else _empty(name))
+    from lineofsight.indicators.own.history import loaded_years
+
+    years = loaded_years(prepared, {f: a for f, (a, _) in ANCHORS.items()})
     del prepared  # the Arrow copies registered above are what DuckDB reads
     _register(con, "periods", periods)
     if "cin" in families:  # only the CIN timeliness indicators count working days
         _register(con, "calendar", calendar_frame(*calendar_span(con, present)))
     _register(con, "population", population_frame(periods, population))
-    return run_registered(con, present, families, ids)
+    return _with_history(run_registered(con, present, families, ids), years)
+
+
+def check_ids(ids: Sequence[str] | None) -> None:
+    """Refuse ids no definition has, naming them."""
+    if ids is not None:
+        from lineofsight.indicators.own.registry import DEFINITIONS
+
+        unknown = sorted(set(ids) - {d.id for d in DEFINITIONS})
+        if unknown:
+            raise UserError(f"Unknown own-data indicator id(s): {', '.join(unknown)}.")
+
+
+def _with_history(
+    result: pd.DataFrame,
+    years: Mapping[tuple[str, str], Sequence[int]],
+    families: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Each figure with the returns it rests on and any history note (see ``own.history``).
+
+    The indicators' families come from a compiled plan, so a cached run still needs no Ibis.
+    """
+    from lineofsight.indicators.own.history import annotate
+
+    if families is None:
+        found: dict[str, str] = {}
+        for plan in _SQL.values():
+            found.update(plan.get("families") or {})
+        families = found
+    return annotate(result, years, families)
 
 
 def compute_parquet(
@@ -278,6 +239,7 @@ def compute_parquet(
     memory_limit: str | None = None,
     materialise: bool = False,
     today: dt.date | None = None,
+    engine: Engine = "duckdb",
 ) -> pd.DataFrame:
     """:func:`compute` over Parquet files read by DuckDB itself: the national-scale path.
 
@@ -287,10 +249,16 @@ def compute_parquet(
     compiled definitions as :func:`compute`. ``memory_limit`` (e.g. ``"3GB"``) caps DuckDB's own
     memory; past it, joins and sorts spill to a temporary folder. ``materialise`` decodes the files
     once into DuckDB's own storage first rather than reading them through views for each
-    definition.
+    definition. ``engine="spark"`` has Spark read the files instead (``memory_limit`` and
+    ``materialise`` are DuckDB's; Spark's memory is set in its configuration, docs/spark.md).
     """
     import os
     import tempfile
+
+    if engine == "spark":
+        from lineofsight.indicators import spark
+
+        return spark.compute_parquet(tables, period_end, population, ids, today)
 
     import duckdb
 
@@ -326,20 +294,22 @@ def _compute_in(
             continue
         listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
         source = f"read_parquet([{listed}], union_by_name = true)"
-        have = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
-        con.execute(f'CREATE {kind} "{name}" AS SELECT {_typed(spec, have)} FROM {source}')
-        if con.execute(f'SELECT count(*) FROM (SELECT 1 FROM "{name}" LIMIT 1)').fetchall()[0][0]:
+        sql = f"DESCRIBE SELECT * FROM {source}"  # noqa: S608 - paths quoted as SQL strings
+        have = {r[0] for r in con.execute(sql).fetchall()}
+        con.execute(f'CREATE {kind} "{name}" AS SELECT {_typed(spec, have)} FROM {source}')  # noqa: S608 - names from TABLES, paths quoted
+        one = f'SELECT count(*) FROM (SELECT 1 FROM "{name}" LIMIT 1)'  # noqa: S608 - a TABLES name
+        if con.execute(one).fetchall()[0][0]:
             present.add(name)
     summary = {}
     for anchor, date_col in ANCHORS.values():
         if anchor in present:
             cols = [date_col, *(["CENSUS_END"] if "CENSUS_END" in TABLES[anchor] else [])]
             maxes = ", ".join(f'max("{c}") AS "{c}"' for c in cols)
-            q = f'SELECT "LA", "YEAR", {maxes} FROM "{anchor}" GROUP BY 1, 2'
+            q = f'SELECT "LA", "YEAR", {maxes} FROM "{anchor}" GROUP BY 1, 2'  # noqa: S608 - our columns
             summary[anchor] = con.sql(q).df()
     periods = periods_frame(summary, period_end, today)
     if periods.empty:
-        return pd.DataFrame(columns=OUTPUT_COLUMNS)
+        return pd.DataFrame(columns=OUTPUT_COLUMNS + HISTORY_COLUMNS)
     families = set(periods.family)
     _register(con, "periods", periods)
     if "cin" in families:
@@ -349,7 +319,10 @@ def _compute_in(
     # intermediate it builds until it ends, so three smaller ones need far less memory at once.
     parts = [run_registered(con, present, {f}, ids) for f in sorted(families)]
     result = pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
-    return _in_order(result, _SQL[_plan_key(present, {next(iter(families))}, ids)]["order"])
+    result = _in_order(result, _SQL[_plan_key(present, {next(iter(families))}, ids)]["order"])
+    from lineofsight.indicators.own.history import loaded_years
+
+    return _with_history(result, loaded_years(summary, {f: a for f, (a, _) in ANCHORS.items()}))
 
 
 def _typed(spec: Mapping[str, str], have: set[str]) -> str:
@@ -390,13 +363,17 @@ def run_registered(
     if not plan["sql"]:
         return pd.DataFrame(columns=OUTPUT_COLUMNS)
     # execute, not sql: a relation would bind the 160 KB query once more before running it.
-    result: pd.DataFrame = con.execute(plan["sql"]).df()
-    result = result.rename(columns={"LA": "la"})[OUTPUT_COLUMNS]
+    return tidy(con.execute(plan["sql"]).df(), plan["order"])
+
+
+def tidy(raw: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """An engine's rows as :data:`OUTPUT_COLUMNS`, typed alike whichever engine ran them."""
+    result = raw.rename(columns={"LA": "la"})[OUTPUT_COLUMNS]
     for col in ("period_start", "period_end"):
         result[col] = pd.to_datetime(result[col]).dt.date
     for col in ("value", "numerator", "denominator"):
         result[col] = result[col].astype("float64")
-    return _in_order(result, plan["order"])
+    return _in_order(result, order)
 
 
 def _plan_key(present: set[str], families: set[str], ids: Sequence[str] | None) -> PlanKey:
@@ -433,13 +410,18 @@ def _plan(con: duckdb.DuckDBPyConnection, key: PlanKey) -> dict[str, Any]:
     wanted, families, present = key
     todo = [d for d in DEFINITIONS if (wanted is None or d.id in wanted) and d.family in families]
     sql = _compile(ibis.duckdb.from_connection(con), set(present), todo) if todo else ""
-    return {"order": [d.id for d in DEFINITIONS], "sql": sql}
+    family_of = {d.id: d.family for d in DEFINITIONS}
+    return {"order": [d.id for d in DEFINITIONS], "sql": sql, "families": family_of}
 
 
-def _compile(con: DuckDBBackend, present: set[str], todo: Sequence[Definition]) -> str:
-    ctx = Context(con=con, present=present)
-    union = ibis.union(*[_evaluate(ctx, d) for d in todo], distinct=False)
+def _compile(con: SQLBackend, present: set[str], todo: Sequence[Definition]) -> str:
+    union = union_of(Context(con=con, present=present), todo)
     return str(ibis.to_sql(union, dialect="duckdb"))
+
+
+def union_of(ctx: Context, todo: Sequence[Definition]) -> ir.Table:
+    """Every definition in ``todo`` evaluated for every period, as one table."""
+    return ibis.union(*[_evaluate(ctx, d) for d in todo], distinct=False)
 
 
 def _cached_plan(key: PlanKey, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
@@ -459,7 +441,7 @@ def _cached_plan(key: PlanKey, build: Callable[[], dict[str, Any]]) -> dict[str,
     digest = hashlib.sha256(
         repr((wanted, sorted(families), sorted(present), version("ibis-framework"))).encode()
     )
-    for src in sorted([here / "engine.py", *(here / "own").glob("*.py")]):
+    for src in sorted([here / "engine.py", here / "define.py", *(here / "own").glob("*.py")]):
         digest.update(src.read_bytes())
     root = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "lineofsight"
     path = root / f"own-plan-{digest.hexdigest()[:32]}.json"
@@ -514,9 +496,14 @@ def calendar_span(con: duckdb.DuckDBPyConnection, present: set[str]) -> tuple[dt
         if name not in present:
             continue
         parts = ", ".join(f'min("{c}"), max("{c}")' for c in cols)
-        row = con.execute(f'SELECT {parts} FROM "{name}"').fetchall()[0]
+        row = con.execute(f'SELECT {parts} FROM "{name}"').fetchall()[0]  # noqa: S608 - our columns
         lows += [pd.Timestamp(x) for x in row[0::2] if x is not None]
         highs += [pd.Timestamp(x) for x in row[1::2] if x is not None]
+    return span_of(lows, highs)
+
+
+def span_of(lows: Sequence[pd.Timestamp], highs: Sequence[pd.Timestamp]) -> tuple[dt.date, dt.date]:
+    """Whole years from the earliest to the latest of the dates, within the calendar."""
     lo = min(lows, default=pd.Timestamp(FIRST))
     hi = max(highs, default=pd.Timestamp(FIRST))
     first = max(FIRST, dt.date(lo.year, 1, 1))
@@ -669,54 +656,3 @@ def _evaluate(ctx: Context, d: Definition) -> ir.Table:
         numerator=t.numerator,
         denominator=t.denominator.cast("float64") if d.kind != "count" else t.denominator,
     )
-
-
-# -- helpers shared by the definitions --------------------------------------------------------
-
-
-def latest(t: ir.Table, keys: Sequence[str]) -> ir.Table:
-    """Rows of each key from the latest collection year only.
-
-    Several years' returns repeat an episode, referral or plan that spans them; the latest return
-    holds its final dates. A max-per-key join rather than a window: a hash join is far cheaper
-    than sorting a national table. (Exact duplicate rows are removed and reported by the readers.)
-    """
-    m = t.group_by(list(keys)).aggregate(_max_year=t.YEAR.max())
-    preds = [t[k] == m[k] for k in keys] + [m._max_year == t.YEAR]
-    return t.join(m, preds).select(*t.columns)
-
-
-def birthday(dob: ir.DateValue, years: int) -> ir.DateValue:
-    """The date a child born on ``dob`` reaches ``years``; 29 February birthdays fall on 1 March."""
-    shifted = dob + ibis.interval(years=years)
-    leapling = (dob.month() == 2) & (dob.day() == 29) & (shifted.day() != 29)
-    return ibis.ifelse(leapling, shifted + ibis.interval(days=1), shifted)
-
-
-def between(col: ir.DateValue, t: ir.Table) -> ir.BooleanValue:
-    """``col`` falls in the row's period, both ends included."""
-    return (col >= t.period_start) & (col <= t.period_end)
-
-
-def open_at_end(start: ir.DateValue, end: ir.DateValue, t: ir.Table) -> ir.BooleanValue:
-    """Started on or before the period end and not ended by it (an end on the last day is ended)."""
-    return (start <= t.period_end) & (end.isnull() | (end > t.period_end))
-
-
-def truthy(col: ir.Value) -> ir.BooleanValue:
-    """A 0/1, true/false or yes/no flag as a boolean (blank is false)."""
-    return col.cast("string").lower().strip().isin(["1", "true", "yes", "y"]).fill_null(False)
-
-
-def working_days_between(
-    ctx: Context, t: ir.Table, start: str, end: str, name: str = "wd"
-) -> ir.Table:
-    """``t`` with ``name`` = working days after ``start`` up to and including ``end``.
-
-    Monday to a Monday a week later is 5. Dates outside the calendar (1990-2040) give null.
-    """
-    cal = ctx.working_days()
-    a = cal.select(_d1="day", _i1="wd_index")
-    b = cal.select(_d2="day", _i2="wd_index")
-    j = t.left_join(a, t[start] == a._d1).left_join(b, t[end] == b._d2)
-    return j.mutate(**{name: j._i2 - j._i1}).drop("_d1", "_i1", "_d2", "_i2")

@@ -34,6 +34,13 @@ class IndicatorMeta:
     note: str = ""
     own_data: str = ""
     curated: bool = True
+    kind: str = "measure"  # measure | count | money | judgement (see catalogue.yaml)
+    rate_id: str = ""  # for a count or money total: the measure that is its rate
+
+    @property
+    def compared(self) -> bool:
+        """Whether councils are ranked and banded on it: only measures, never totals or judgements."""
+        return self.kind == "measure"
 
     def record(self) -> dict[str, Any]:
         return asdict(self)
@@ -55,6 +62,8 @@ def _from_catalogue(ind: Any) -> IndicatorMeta:
         note=ind.note or "",
         own_data=ind.own_data or "",
         curated=True,
+        kind=ind.kind,
+        rate_id=ind.rate or "",
     )
 
 
@@ -113,6 +122,7 @@ def lookup_indicator(indicator_id: str) -> IndicatorMeta:
             polarity="neither",
             year_label="mid-year (30 June)",
             publication="ONS mid-year population estimates",
+            kind="count",
         )
     ids = [i.id for i in headline_indicators()] + list(lait)
     close = difflib.get_close_matches(indicator_id, ids, n=3, cutoff=0.6)

@@ -24,6 +24,14 @@ class PackKind:
     audience: str
     needs_theme: bool = False
 
+    @property
+    def in_sentence(self) -> str:
+        """The title inside a sentence ("Download the strategic quartet briefing"), keeping a
+        proper noun such as Ofsted capitalised."""
+        if self.title.split()[0] in ("Ofsted",):
+            return self.title
+        return self.title[:1].lower() + self.title[1:]
+
 
 PACKS: dict[str, PackKind] = {
     p.name: p

@@ -12,17 +12,14 @@ from typing import Annotated
 
 import typer
 
+from lineofsight.cli_options import DocumentFormat
+
 
 class PackName(StrEnum):
     quartet = "quartet"
     scrutiny = "scrutiny"
     corporate_parenting = "corporate-parenting"
     self_evaluation = "self-evaluation"
-
-
-class OutputFormat(StrEnum):
-    pdf = "pdf"
-    html = "html"
 
 
 def register(app: typer.Typer) -> None:
@@ -39,7 +36,7 @@ def pack(
         ),
     ] = None,
     fmt: Annotated[
-        OutputFormat | None,
+        DocumentFormat | None,
         typer.Option("--format", help="pdf or html; default: from --out's suffix, else pdf."),
     ] = None,
     theme: Annotated[
@@ -66,16 +63,16 @@ def pack(
     when = parse_day(as_at, "--as-at") if as_at is not None else None
     before = parse_day(since, "--since") if since is not None else None
     chosen = fmt or (
-        OutputFormat.html
+        DocumentFormat.html
         if out is not None and out.suffix.lower() in {".html", ".htm"}
-        else OutputFormat.pdf
+        else DocumentFormat.pdf
     )
     target = out
     if target is not None:
         _check_writable(target)
     built = build_pack(kind.value, la, as_at=when, theme=theme, since=before)
     html = render_html(built)
-    data = html.encode("utf-8") if chosen is OutputFormat.html else render_pdf(built, html)
+    data = html.encode("utf-8") if chosen is DocumentFormat.html else render_pdf(built, html)
     target = target or Path(f"{built.filename_stem}.{chosen.value}")
     try:
         target.write_bytes(data)

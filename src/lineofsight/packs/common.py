@@ -7,7 +7,7 @@ from lineofsight.packs.figures import source_refs
 from lineofsight.packs.model import Pack, Section, SourceRef
 from lineofsight.packs.sections import key_question_source
 from lineofsight.published.store import load_store
-from lineofsight.wording import date_text
+from lineofsight.wording import date_text, day_month_year
 
 
 def finish(
@@ -68,6 +68,12 @@ def ofsted_phrase(ctx: PackContext) -> str:
 
 
 def record_sentence(ctx: PackContext) -> str:
+    if ctx.published_only:
+        return (
+            "This pack reads published data only: made on the command line, it has no council "
+            "record (key question ratings, actions, statutory roles, voices), so those sections "
+            "say what would fill them. A pack downloaded from the web service includes them."
+        )
     if ctx.record.is_empty:
         return (
             "Nothing has been recorded in the service yet for this council (key question "
@@ -78,4 +84,4 @@ def record_sentence(ctx: PackContext) -> str:
 
 
 def _day(ctx: PackContext) -> str:
-    return f"{ctx.as_at.day} {ctx.as_at:%B %Y}"
+    return f"{day_month_year(ctx.as_at)}"

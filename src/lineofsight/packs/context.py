@@ -16,6 +16,7 @@ from lineofsight.packs.figures import data_date
 from lineofsight.reference.las import LA, registry
 from lineofsight.signals.engine import signals_for
 from lineofsight.signals.model import Signal
+from lineofsight.wording import day_month_year
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class PackContext:
     signals: tuple[Signal, ...]
     since: dt.date | None = None  # the data date of the previous pack, when known
     source_ids: set[int] = field(default_factory=set)
+    # No record was given (the command line): the pack reads published data only, and says so.
+    published_only: bool = False
 
     def entry(self, indicator_id: str) -> Entry | None:
         return self.entries.get(indicator_id)
@@ -57,8 +60,8 @@ def make_context(
     when = as_at or published
     if since is not None and since >= when:
         raise UserError(
-            f"The previous pack's date ({since:%-d %B %Y}) must be before this pack's "
-            f"({when:%-d %B %Y})."
+            f"The previous pack's date ({day_month_year(since)}) must be before this pack's "
+            f"({day_month_year(when)})."
         )
     rec = record or GovernanceRecord.empty(target.code, when)
     if rec.la_code != target.code:
@@ -74,4 +77,5 @@ def make_context(
         entries=entries,
         signals=tuple(signals_for(target, b)),
         since=since,
+        published_only=record is None,
     )

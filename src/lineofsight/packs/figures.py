@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from lineofsight.benchmark.engine import ENGLAND, Benchmark, Entry, fmt_change
+from lineofsight.benchmark.engine import ENGLAND, Benchmark, Entry
 from lineofsight.charts import Chart, Series, line_chart
 from lineofsight.charts.svg import state_code
 from lineofsight.indicators.meta import IndicatorMeta
@@ -18,7 +18,7 @@ from lineofsight.packs.model import SourceRef
 from lineofsight.published.store import load_store
 from lineofsight.reference.las import LA
 from lineofsight.values import State, Value
-from lineofsight.wording import show, state_words, year_phrase
+from lineofsight.wording import show, signed_change, state_words, year_phrase
 
 # Why a figure has no number, for the notes beneath tables (DfE's own codes and their meaning).
 CODE_EXPLANATIONS: dict[State, str] = {
@@ -47,7 +47,7 @@ def cell(value: Value, meta: IndicatorMeta) -> str:
 
 def change_cell(e: Entry) -> str:
     """The change on the previous year in the indicator's unit ("+1.2 pts" for percentages)."""
-    text = fmt_change(e.change, e.indicator.decimals)
+    text = signed_change(e.change, e.indicator.decimals)
     if not text:
         return "no earlier figure" if not (e.value.ok and e.previous.ok) else "0"
     return text + (" pts" if e.indicator.unit == "percent" else "")
@@ -55,6 +55,10 @@ def change_cell(e: Entry) -> str:
 
 def rank_cell(e: Entry) -> str:
     """'115 of 153 (C)': the rank among councils with a figure and, in brackets, its quartile band."""
+    if e.indicator.kind == "judgement":
+        return "not ranked: a judgement"
+    if not e.indicator.compared:
+        return "not ranked: context"
     if not e.rank:
         return "not ranked"
     return f"{e.rank} of {e.ranked}" + (f" ({e.band})" if e.band else "")

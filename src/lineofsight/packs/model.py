@@ -86,7 +86,7 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class Pack:
-    kind: str  # quartet | scrutiny | corporate-parenting | self-evaluation
+    kind: str  # quartet | scrutiny | corporate-parenting | self-evaluation | regional
     title: str
     la: LA
     as_at: dt.date
@@ -95,6 +95,11 @@ class Pack:
     sources: tuple[SourceRef, ...] = ()
     summary: tuple[str, ...] = ()  # paragraphs on the cover
     publishers: tuple[str, ...] = field(default_factory=tuple)
+    # Set when the pack holds demo content (``lineofsight demo``): a DEMO watermark on every page
+    # and this sentence on the cover, so a demo pack cannot be circulated as a council's record.
+    demo: str = ""
+    # Set for a regional pack (packs/regional.py): the cover names the region, not a council.
+    region: str = ""
 
     @property
     def filename_stem(self) -> str:

@@ -12,9 +12,12 @@ from lineofsight.packs.common import (
     record_sentence,
 )
 from lineofsight.packs.context import PackContext
+from lineofsight.packs.forecast import forecast_section
 from lineofsight.packs.model import Pack, Paragraph, Section
+from lineofsight.packs.money import money_section
 from lineofsight.packs.sections import (
     actions_section,
+    attention_section,
     changes_section,
     headline_ids,
     key_questions_section,
@@ -39,8 +42,9 @@ def build_quartet(ctx: PackContext) -> Pack:
             Paragraph(
                 comparison_sentence(ctx) + " Rank 1 is the best council; the band in brackets "
                 "is its quarter of councils: A the best quarter, B second-best, C second-worst, D "
-                "worst, or, where neither higher nor lower is better, A the lowest quarter and D "
-                "the highest."
+                "worst, or, where neither higher nor lower is better, Q1 the lowest quarter and Q4 "
+                "the highest. Counts and money totals are context, shown with their rate and never "
+                "ranked."
             ),
         ),
         tuple(
@@ -59,8 +63,11 @@ def build_quartet(ctx: PackContext) -> Pack:
         record_sentence(ctx),
     ]
     sections = [
+        attention_section(ctx),
         changes_section(ctx, ids),
         signals,
+        money_section(ctx),
+        forecast_section(ctx),
         ofsted_section(ctx),
         key_questions_section(ctx),
         actions_section(ctx),

@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 
 from lineofsight.packs.model import Pack, Section
-from lineofsight.wording import date_text
+from lineofsight.wording import date_text, day_month_year
 
 FONT_FAMILY = "Line of Sight Sans"
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -52,7 +52,7 @@ def _css() -> str:
 
 
 def _day(when: dt.date) -> str:
-    return f"{when.day} {when:%B %Y}"
+    return f"{day_month_year(when)}"
 
 
 def _numbered(sections: tuple[Section, ...]) -> list[tuple[str, Section]]:

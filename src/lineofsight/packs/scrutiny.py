@@ -15,6 +15,7 @@ from lineofsight.indicators.meta import theme_ids, theme_label
 from lineofsight.packs.common import comparison_sentence, finish, record_sentence
 from lineofsight.packs.context import PackContext
 from lineofsight.packs.model import Block, Bullets, Pack, Paragraph, Section, SourceRef
+from lineofsight.packs.money import money_section
 from lineofsight.packs.sections import (
     CHART_INDICATORS,
     actions_section,
@@ -38,6 +39,8 @@ OFSTED_PARTS = {
     "finance": ("leadership",),
 }
 MAX_CHARTS = 4
+# Themes whose scrutiny pack carries the Money section (placements and high needs drive the spend).
+MONEY_THEMES = {"finance", "children_in_care", "send"}
 
 
 def theme_key(theme: str) -> str:
@@ -64,6 +67,7 @@ def build_scrutiny(ctx: PackContext, theme: str) -> Pack:
         Section("indicators", f"{label}: the figures", tuple(figures)),
         changes_section(ctx, ids),
         signals_section(ctx, ids),
+        *([money_section(ctx)] if key in MONEY_THEMES else []),
         ofsted_section(ctx, OFSTED_PARTS.get(key, ("leadership",))),
         key_questions_section(ctx, kq, "Key questions on this theme rated weak or not reviewed"),
         actions_section(ctx),

@@ -38,9 +38,8 @@ from lineofsight.packs.model import Block, Bullets, Figure, Paragraph, Section, 
 from lineofsight.published.ofsted import ILACS_PARTS, SEND_FRAMEWORKS
 from lineofsight.published.store import load_store
 from lineofsight.signals.model import Signal
-from lineofsight.signals.narrative import fmt_change
 from lineofsight.values import Value
-from lineofsight.wording import date_text
+from lineofsight.wording import date_text, day_month_year, fmt_change, rate_text
 
 # The indicator drawn as a chart for each theme: the one a leader is most often asked about.
 CHART_INDICATORS = {
@@ -67,16 +66,18 @@ BAND_NOTE = {
     "judged": "Rank 1 is the best council. Band (in brackets): A best quarter of councils, "
     "B second-best, C second-worst, D worst.",
     "mixed": "Rank 1 is the best council. Band (in brackets): A best quarter of councils, "
-    "B second-best, C second-worst, D worst; where neither higher nor lower is better, A is the "
-    "lowest quarter and D the highest.",
-    "neither": "Neither higher nor lower is better for these: rank 1 and band A (in brackets) "
-    "are the lowest values, band D the highest quarter.",
+    "B second-best, C second-worst, D worst; where neither higher nor lower is better, rank 1 is "
+    "the lowest value and Q1 to Q4 are the lowest to the highest quarter. Counts and money totals "
+    "are context, shown with their rate and never ranked.",
+    "neither": "Neither higher nor lower is better for these: rank 1 is the lowest value and Q1 "
+    "to Q4 (in brackets) the lowest to the highest quarter. Counts and money totals are context, "
+    "shown with their rate and never ranked.",
 }
 SEVERITY_WORDS = {"high": "High", "medium": "Medium", "low": "Low"}
 
 
 def _d(when: dt.date | None) -> str:
-    return f"{when.day} {when:%B %Y}" if when else "not set"
+    return f"{day_month_year(when)}" if when else "not set"
 
 
 # ------------------------------------------------------------------------------------------------
@@ -101,7 +102,7 @@ def indicator_table(
         rows.append(
             (
                 f"{m.title} ({year_text(m, e.year)})",
-                cell(e.value, m),
+                cell(e.value, m) + (f" ({rate_text(e)})" if rate_text(e) else ""),
                 change_cell(e),
                 cell(e.neighbours_median, m),
                 cell(e.region, m),
@@ -240,7 +241,7 @@ def _change_row(m: IndicatorMeta, y0: str, v0: Value, y1: str, v1: Value, delta:
     sign = "+" if delta > 0 else "-" if delta < 0 else ""
     return (
         f"{m.title}: {cell(v0, m)} ({y0}) to {cell(v1, m)} ({y1}), "
-        f"{sign}{fmt_change(delta, m.unit, m.decimals)}"
+        f"{sign}{fmt_change(delta, m.decimals, m.unit)}"
     )
 
 
@@ -299,6 +300,42 @@ def _since_blocks(ctx: PackContext, ids: Sequence[str]) -> list[Block]:
 
 
 # ------------------------------------------------------------------------------------------------
+def attention_section(ctx: PackContext, limit: int = 7) -> Section:
+    """What needs attention: the most severe judgements, one per indicator, with the question
+    each bears on (the same list that opens the overview)."""
+    from lineofsight.signals.engine import judgements_for
+
+    chosen = [j for j in judgements_for(ctx.la, ctx.benchmark) if j.severity is not None]
+    m = ctx.record.monitoring
+    if m is not None:  # material finance judgements join the list, as on the overview
+        from lineofsight.finance.attention import overspend, sort_key
+
+        extra = list(ctx.record.finance_judgements)
+        if not extra:
+            found = overspend(m, ctx.la, demo=ctx.record.monitoring_is_demo)
+            extra = [found] if found else []
+        chosen = sorted([*extra, *chosen], key=sort_key)
+    chosen = chosen[:limit]
+    heading = "What needs your attention"
+    if not chosen:
+        return Section(
+            "attention",
+            heading,
+            (Paragraph("Nothing stands out on the published figures.", "empty"),),
+        )
+    lines = tuple(
+        f"{SEVERITY_WORDS[j.severity_label]}: {j.sentence}"
+        + (f" Ask: {j.question}" if j.question else "")
+        for j in chosen
+    )
+    lead = Paragraph(
+        f"The {len(chosen)} most pressing of Line of Sight's judgements, one per indicator: where "
+        "the council stands against its neighbours and England, where the figure is heading and "
+        "whether its latest change is beyond its usual variation. A prompt to ask why, not a verdict."
+    )
+    return Section("attention", heading, (lead, Bullets(lines)))
+
+
 def signals_section(
     ctx: PackContext, ids: Iterable[str] | None = None, heading: str = "Early-warning signals"
 ) -> Section:
@@ -396,37 +433,51 @@ def key_questions_section(
             ),
         )
     rows_list = []
+    unassessed: dict[str, int] = {}
     for q in chosen:
         a = rec.answer(q.id)
         if a is None or a.rating is None:
-            status = "Not assessed"
-        elif a.rating in ("weak", "dont_know"):
+            # Summarised in one line below: a row each would only repeat "not assessed".
+            unassessed[q.heading] = unassessed.get(q.heading, 0) + 1
+            continue
+        if a.rating in ("weak", "dont_know"):
             status = RATING_LABELS[a.rating]
         elif a.needs_review(ctx.as_at):
             status = f"{RATING_LABELS[a.rating]}, review overdue"
         else:
             continue
-        owner = a.owner if a and a.owner else "no owner recorded"
-        due = _d(a.review_date) if a and a.review_date else "no review date"
+        owner = a.owner if a.owner else "no owner recorded"
+        due = _d(a.review_date) if a.review_date else "no review date"
         rows_list.append((q.text, status, owner, due))
-    if not rows_list:
-        body: tuple[Block, ...] = (
+    waiting = sum(unassessed.values())
+    body: tuple[Block, ...] = ()
+    if not rows_list and not waiting:
+        body = (
             Paragraph(
                 f"All {len(chosen)} key questions are rated strong or adequate and in date.",
                 "empty",
             ),
         )
-    else:
+    if rows_list:
         body = (
             Paragraph(
                 f"{len(rows_list)} of {len(chosen)} key questions are rated weak or don't know, "
-                "have not been assessed, or are past their review date."
+                "or are past their review date."
             ),
             Table(
                 heading,
                 ("Question", "Rating", "Owner", "Review date"),
                 tuple(rows_list),
                 widths=(50, 16, 17, 17),
+            ),
+        )
+    if waiting:
+        where = "; ".join(f"{h} ({n})" for h, n in unassessed.items())
+        body = (
+            *body,
+            Paragraph(
+                f"{waiting} of {len(chosen)} key question{'s have' if waiting != 1 else ' has'} "
+                f"not been assessed yet: {where}."
             ),
         )
     return Section("key-questions", heading, (*body, quoted))

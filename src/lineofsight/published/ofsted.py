@@ -24,17 +24,6 @@ SEND_FRAMEWORKS = {
     "2016": "Joint Ofsted and CQC local area SEND inspection, 2016 framework",
     "2023": "Area SEND inspection, 2023 framework",
 }
-TAG_COLOURS = {
-    "Outstanding": "govuk-tag--green",
-    "Good": "govuk-tag--teal",
-    "Requires improvement to be good": "govuk-tag--yellow",
-    "Inadequate": "govuk-tag--red",
-    "Typically positive experiences and outcomes": "govuk-tag--green",
-    "Inconsistent experiences and outcomes": "govuk-tag--yellow",
-    "Widespread and/or systemic failings": "govuk-tag--red",
-    "No written statement of action": "govuk-tag--green",
-    "Written statement of action required": "govuk-tag--red",
-}
 
 
 @dataclass(frozen=True)
@@ -103,5 +92,20 @@ def send_history(la_code: str) -> tuple[Inspection, ...]:
     return tuple(out)
 
 
-def tag_class(judgement: str) -> str:
-    return TAG_COLOURS.get(judgement, "govuk-tag--grey")
+@lru_cache(maxsize=8)
+def england_judged(part: str = "overall") -> tuple[tuple[str, int], ...]:
+    """How councils in England were judged at their latest ILACS inspection, grade by grade.
+
+    A judgement is a grade, not a number, so it is compared by counting councils, never averaged.
+    """
+    t = load_store().ofsted_ilacs
+    latest = t.sort_values("inspection_date").groupby("la_code", observed=True).tail(1)
+    counts = latest[part].astype(str).value_counts()
+    order = ("Outstanding", "Good", "Requires improvement to be good", "Inadequate")
+    return tuple((j, int(counts.get(j, 0))) for j in order)
+
+
+def latest_inspection_date(la_code: str) -> str:
+    """The date of the council's latest ILACS inspection, written out ('' when none)."""
+    history = ilacs_history(la_code)
+    return history[0].inspection_date if history else ""

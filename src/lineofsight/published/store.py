@@ -1,12 +1,15 @@
 """The bundled published dataset, loaded once from the Parquet files shipped in the package.
 
-Nothing here reads ``shared/``: the build step (:mod:`lineofsight.published.build`) wrote these
-files, and this module only loads them.
+Nothing here reads ``shared/``: the build step (:mod:`lineofsight.databuild.build`) wrote these
+files, and this module only loads them. ``lineofsight data update`` writes a newer store under
+``$LINEOFSIGHT_HOME/published``; when that exists it is read instead, and the package's own files
+are never modified.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,6 +20,20 @@ import pandas as pd
 from lineofsight.errors import UserError
 
 DATA = Path(__file__).with_name("data")
+
+
+def updated_dir() -> Path | None:
+    """``$LINEOFSIGHT_HOME/published`` (where ``data update`` writes), if it is set."""
+    home = os.environ.get("LINEOFSIGHT_HOME")
+    return Path(home).expanduser() / "published" if home else None
+
+
+def active_dir() -> Path:
+    """The store in use: an updated one under ``$LINEOFSIGHT_HOME`` if present, else the bundled."""
+    updated = updated_dir()
+    if updated is not None and (updated / "values.parquet").exists():
+        return updated
+    return DATA
 
 
 @dataclass(frozen=True)
@@ -33,13 +50,18 @@ class Store:
     lait_measures: pd.DataFrame
 
     def summary(self) -> dict[str, Any]:
-        data: dict[str, Any] = json.loads((DATA / "build_summary.json").read_text())
+        data: dict[str, Any] = json.loads((active_dir() / "build_summary.json").read_text())
         return data
 
 
+def load_store(path: Path | None = None) -> Store:
+    """Load every table (from the updated store if there is one); a missing file means the
+    package was built without its data."""
+    return _load(path or active_dir())
+
+
 @cache
-def load_store(path: Path = DATA) -> Store:
-    """Load every table; a missing file means the package was built without its data."""
+def _load(path: Path) -> Store:
     try:
         tables = {
             name: pd.read_parquet(path / f"{name}.parquet") for name in Store.__dataclass_fields__

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from lineofsight.errors import UserError
-from lineofsight.published.build import normalise_name
 from lineofsight.published.store import load_store
+from lineofsight.reference.names import normalise_name
 
 
 @dataclass(frozen=True, slots=True)

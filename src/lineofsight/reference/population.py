@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from lineofsight.published.store import DATA, missing
+from lineofsight.published.store import active_dir, missing
 
 INDICATOR = "population_0_17"
 
@@ -18,7 +18,7 @@ def _table() -> dict[tuple[str, int], float]:
     import pyarrow.parquet as pq
 
     try:
-        file = pq.ParquetFile(DATA / "values.parquet")
+        file = pq.ParquetFile(active_dir() / "values.parquet")
     except FileNotFoundError as exc:
         raise missing(exc) from exc
     meta, at = file.metadata, file.schema_arrow.get_field_index("indicator_id")

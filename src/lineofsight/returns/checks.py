@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from lineofsight.returns import coerce
-from lineofsight.returns.findings import Finding, Severity
+from lineofsight.returns.findings import Batch, Findings, Severity
 from lineofsight.returns.schema import Column, Spec
 
 
@@ -25,31 +25,24 @@ def emit(
     message: str,
     id_col: str | None,
     value_col: str | None = None,
-) -> list[Finding]:
-    """One finding per row where ``mask`` is true; ``{value}`` in ``message`` is that row's value."""
+) -> Batch:
+    """The findings where ``mask`` is true, as one columnar :class:`Batch`; ``{value}`` in
+    ``message`` is that row's value. Nothing per row is built beyond plain lists of cells."""
     m = pd.Series(mask, index=df.index).fillna(False).astype(bool)
     if not m.any():
-        return []
+        return Batch(rule, severity, field, message, [], [], [], None)
     rows = df.loc[m]
-    files = rows["_file"].tolist()
-    nums = rows["_row"].tolist()
-    ids = rows[id_col].tolist() if id_col and id_col in rows else [None] * len(rows)
-    values = rows[value_col].tolist() if value_col and value_col in rows else [None] * len(rows)
-    out = []
-    for file, row, ident, value in zip(files, nums, ids, values, strict=True):
-        text = message.replace("{value}", _show(value)) if value_col else message
-        out.append(
-            Finding(
-                rule,
-                severity,
-                str(file),
-                None if pd.isna(row) else int(row),
-                None if ident is None or pd.isna(ident) else str(ident),
-                field,
-                text,
-            )
-        )
-    return out
+    files = [str(x) for x in rows["_file"].tolist()]
+    nums = [None if pd.isna(x) else int(x) for x in rows["_row"].tolist()]
+    if id_col and id_col in rows:
+        ids = [None if x is None or pd.isna(x) else str(x) for x in rows[id_col].tolist()]
+    else:
+        ids = [None] * len(rows)
+    values = None
+    if value_col:
+        cells = rows[value_col].tolist() if value_col in rows else [None] * len(rows)
+        values = [_show(v) for v in cells]
+    return Batch(rule, severity, field, message, files, nums, ids, values)
 
 
 def _show(value: object) -> str:
@@ -71,11 +64,11 @@ _PREFIX = {"ssda903": "903", "cin": "CIN", "workforce": "CSWW"}
 
 def type_columns(
     raw: pd.DataFrame, columns: list[Column], spec: Spec, id_col: str | None, what: str
-) -> tuple[pd.DataFrame, list[Finding]]:
+) -> tuple[pd.DataFrame, Findings]:
     """Convert text columns to the contract's dtypes, reporting blanks in required fields,
     invalid dates and numbers, and codes outside the year's code set."""
     out = raw.copy()
-    found: list[Finding] = []
+    found = Findings()
     years = _years(raw)
     for col in columns:
         if col.name not in raw:
@@ -142,7 +135,7 @@ def _code_findings(
     spec: Spec,
     year: int | None,
     id_col: str | None,
-) -> list[Finding]:
+) -> list[Batch]:
     """Codes outside the year's set are errors; a code valid the year before or after is only
     a query, because files are often labelled with the wrong collection year."""
     assert col.codes is not None
@@ -160,25 +153,29 @@ def _code_findings(
     listed = ", ".join(sorted(valid)) if len(valid) <= 12 else "the DfE code list"
     when = f" in {year}" if year else ""
     rule = col.rule or f"{_PREFIX.get(spec.kind, spec.kind.upper())}-CODE"
-    out = emit(
-        raw,
-        invalid & ~nearby,
-        rule,
-        Severity.ERROR,
-        col.name,
-        f"{col.name} '{{value}}' is not a valid code{when}; use one from {listed}.",
-        id_col,
-        col.name,
-    )
-    out += emit(
-        raw,
-        nearby,
-        rule,
-        Severity.QUERY,
-        col.name,
-        f"{col.name} '{{value}}' is not in the {year} code list but is valid in the year before "
-        "or after; check the collection year of this file.",
-        id_col,
-        col.name,
+    out = [
+        emit(
+            raw,
+            invalid & ~nearby,
+            rule,
+            Severity.ERROR,
+            col.name,
+            f"{col.name} '{{value}}' is not a valid code{when}; use one from {listed}.",
+            id_col,
+            col.name,
+        )
+    ]
+    out.append(
+        emit(
+            raw,
+            nearby,
+            rule,
+            Severity.QUERY,
+            col.name,
+            f"{col.name} '{{value}}' is not in the {year} code list but is valid in the year before "
+            "or after; check the collection year of this file.",
+            id_col,
+            col.name,
+        )
     )
     return out

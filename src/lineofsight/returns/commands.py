@@ -6,20 +6,14 @@ Exit codes say what happened: 0 no errors (queries allowed), 1 errors found, 2 u
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from lineofsight.cli_options import ReportFormat, ReportFormatOpt, ReturnOpt
+
 WIDTH = 100
-
-
-class Format(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    html = "html"
 
 
 def register(app: typer.Typer) -> None:
@@ -37,11 +31,12 @@ def validate(
             "--out", help="Folder to write findings.csv, findings.json and findings.html."
         ),
     ] = None,
-    format: Annotated[Format, typer.Option("--format", help="What to print.")] = Format.table,
+    format: ReportFormatOpt = ReportFormat.table,
     year: Annotated[
         int | None,
         typer.Option("--year", help="Collection year, e.g. 2024 (ending 31 March / 30 Sept)."),
     ] = None,
+    chosen: ReturnOpt = None,
 ) -> None:
     """Check returns against DfE structure, code sets and rules; exit 1 when errors are found."""
     from lineofsight.errors import UserError
@@ -50,25 +45,25 @@ def validate(
 
     if year is not None and not 1990 <= year <= 2100:
         raise UserError(f"--year {year} is not a collection year; give it as e.g. 2024.")
-    results = read_paths(paths, year=year)
-    findings = [f for r in results for f in r.findings]
+    results = read_paths(paths, year=year, chosen=chosen)
     if out is not None:
         try:
             out.mkdir(parents=True, exist_ok=True)
-            (out / "findings.csv").write_text(report.to_csv(findings), encoding="utf-8")
+            with (out / "findings.csv").open("w", encoding="utf-8", newline="") as fh:
+                report.write_csv(results, fh)
             (out / "findings.json").write_text(report.to_json(results), encoding="utf-8")
             (out / "findings.html").write_text(report.to_html(results), encoding="utf-8")
         except OSError as exc:
             raise UserError(f"Cannot write the reports to {out} ({exc.strerror}).") from None
-    if format is Format.csv:
-        sys.stdout.write(report.to_csv(findings))
-    elif format is Format.json:
+    if format is ReportFormat.csv:
+        report.write_csv(results, sys.stdout)
+    elif format is ReportFormat.json:
         sys.stdout.write(report.to_json(results) + "\n")
-    elif format is Format.html:
+    elif format is ReportFormat.html:
         sys.stdout.write(report.to_html(results))
     else:
         _print_summary(results, out)
-    if any(r.errors for r in results):
+    if any(r.error_count for r in results):
         raise typer.Exit(1)
 
 
@@ -76,17 +71,17 @@ def _print_summary(results: list[Any], out: Path | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from lineofsight.returns.report import summarise
+    from lineofsight.returns.report import combined, summarise
 
     console = Console(width=WIDTH, soft_wrap=False)
     for r in results:
         years = ", ".join(str(y) for y in r.years or []) or "year unknown"
         console.print(
             f"[bold]{r.kind}[/bold] ({years}): {r.rows_read:,} rows read, {r.rows_used:,} used, "
-            f"{r.rows_reported:,} reported; {len(r.errors):,} errors, "
-            f"{len(r.findings) - len(r.errors):,} queries."
+            f"{r.rows_reported:,} reported; {r.error_count:,} errors, "
+            f"{r.query_count:,} queries."
         )
-    findings = [f for r in results for f in r.findings]
+    findings = combined(results)
     if not findings:
         console.print("No findings.")
         return

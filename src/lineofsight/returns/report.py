@@ -1,4 +1,9 @@
-"""Findings as CSV, JSON and a standalone HTML report (summary by rule, then every row).
+"""Findings as CSV, JSON and a standalone HTML report.
+
+The CSV is the full list, streamed row by row from the findings' file, so its size never reaches
+memory. The HTML and JSON are for people: counts per rule and the first examples of each (at most
+:data:`~lineofsight.returns.findings.EXAMPLES`), pointing at the CSV for the rest; a million-row
+file with a bad code on every row gives a report of kilobytes, not gigabytes.
 
 The HTML escapes every value (file names and cell values come from the council's files) and
 needs no network: styles are inline, so it can be emailed or opened from a shared drive.
@@ -10,12 +15,16 @@ import csv
 import io
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import IO
 
-from lineofsight.returns.findings import Finding, ReadResult, Severity
+from lineofsight.returns.findings import EXAMPLES, FIELDS, Finding, Findings, ReadResult, Severity
+from lineofsight.safecells import copy_safe_csv, safe_cell
+from lineofsight.wording import day_month_year
 
-FIELDS = ["rule_id", "severity", "file", "row", "child_id", "field", "message"]
+__all__ = ["FIELDS", "combined", "summarise", "to_csv", "to_html", "to_json", "write_csv"]
 
 
 @dataclass(frozen=True)
@@ -26,26 +35,66 @@ class RuleSummary:
     message: str
 
 
-def summarise(findings: list[Finding]) -> list[RuleSummary]:
+def summarise(findings: Iterable[Finding] | Findings) -> list[RuleSummary]:
     """One line per (rule, severity): errors first, then by count."""
-    counts = Counter((f.rule_id, f.severity.value) for f in findings)
-    first: dict[tuple[str, str], str] = {}
-    for f in findings:
-        first.setdefault((f.rule_id, f.severity.value), f.message)
+    if isinstance(findings, Findings):
+        counts, first = findings.counts, findings.messages
+    else:
+        counts = Counter()
+        first = {}
+        for f in findings:
+            key = (f.rule_id, f.severity.value)
+            counts[key] += 1
+            first.setdefault(key, f.message)
     rows = [RuleSummary(r, s, n, first[(r, s)]) for (r, s), n in counts.items()]
     return sorted(rows, key=lambda r: (r.severity != Severity.ERROR.value, -r.count, r.rule_id))
 
 
-def to_csv(findings: list[Finding]) -> str:
+def combined(results: list[ReadResult]) -> Findings:
+    """Counts, first messages and examples over every return (the full lists stay where they are)."""
+    out = Findings()
+    for r in results:
+        for key, n in r.findings.counts.items():
+            out.counts[key] += n
+            out.messages.setdefault(key, r.findings.messages[key])
+            have = out.examples.setdefault(key, [])
+            have += r.findings.examples.get(key, [])[: EXAMPLES - len(have)]
+    return out
+
+
+def examples(results: list[ReadResult]) -> list[Finding]:
+    """The first examples of each rule, errors first, in the summary's order."""
+    both = combined(results)
+    return [f for s in summarise(both) for f in both.examples.get((s.rule_id, s.severity), [])]
+
+
+def write_csv(results: list[ReadResult], out: IO[str]) -> None:
+    """The full findings CSV; every cell made safe (no formulas). A list that spilled to its file
+    is rewritten by DuckDB in one stream, a short one row by row."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIELDS)
+    for r in results:
+        spilled = r.findings.spill_path()
+        if spilled is None:
+            for row in r.findings.csv_rows():
+                writer.writerow([safe_cell(v) for v in row])
+        else:
+            copy_safe_csv(spilled, FIELDS, out)
+
+
+def to_csv(findings: Iterable[Finding]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     for f in findings:
-        writer.writerow({k: ("" if v is None else v) for k, v in f.as_dict().items()})
+        writer.writerow({k: ("" if v is None else safe_cell(v)) for k, v in f.as_dict().items()})
     return buf.getvalue()
 
 
 def to_json(results: list[ReadResult]) -> str:
+    """Returns, the summary by rule and the first examples of each rule (the CSV has them all)."""
+    shown = examples(results)
+    total = sum(len(r.findings) for r in results)
     payload = {
         "returns": [
             {
@@ -54,12 +103,15 @@ def to_json(results: list[ReadResult]) -> str:
                 "rows_read": r.rows_read,
                 "rows_used": r.rows_used,
                 "rows_reported": r.rows_reported,
-                "errors": len(r.errors),
-                "queries": len(r.findings) - len(r.errors),
+                "errors": r.error_count,
+                "queries": r.query_count,
             }
             for r in results
         ],
-        "findings": [f.as_dict() for r in results for f in r.findings],
+        "summary": [s.__dict__ for s in summarise(combined(results))],
+        "findings_total": total,
+        "findings_shown": len(shown),
+        "findings": [f.as_dict() for f in shown],
     }
     return json.dumps(payload, indent=2, ensure_ascii=False)
 
@@ -82,9 +134,9 @@ computed; queries are worth checking.</p>
 <table><thead><tr><th scope="col">Return</th><th scope="col">Years</th>
 <th scope="col">Rows read</th><th scope="col">Rows used</th><th scope="col">Rows reported</th>
 <th scope="col">Errors</th><th scope="col">Queries</th></tr></thead><tbody>
-{% for r in results %}<tr><td>{{ r.kind }}</td><td>{{ r.years|join(", ") }}</td>
+{% for r in results %}<tr><td>{{ r.kind }}</td><td>{{ (r.years or [])|join(", ") or "unknown" }}</td>
 <td>{{ r.rows_read }}</td><td>{{ r.rows_used }}</td><td>{{ r.rows_reported }}</td>
-<td>{{ r.errors|length }}</td><td>{{ r.findings|length - r.errors|length }}</td></tr>
+<td>{{ r.error_count }}</td><td>{{ r.query_count }}</td></tr>
 {% endfor %}</tbody></table>
 <h2>Summary by rule</h2>
 {% if summary %}<table><thead><tr><th scope="col">Rule</th><th scope="col">Severity</th>
@@ -92,7 +144,9 @@ computed; queries are worth checking.</p>
 {% for s in summary %}<tr><td>{{ s.rule_id }}</td><td class="{{ s.severity }}">{{ s.severity }}</td>
 <td>{{ s.count }}</td><td>{{ s.message }}</td></tr>
 {% endfor %}</tbody></table>{% else %}<p>No findings.</p>{% endif %}
-<h2>Every finding</h2>
+<h2>{% if shown < total %}The first examples of each rule{% else %}Every finding{% endif %}</h2>
+{% if shown < total %}<p>These are the first {{ cap }} findings of each rule ({{ shown }} of
+{{ total }}). The full list is in the findings CSV.</p>{% endif %}
 {% if findings %}<table><thead><tr><th scope="col">Rule</th><th scope="col">Severity</th>
 <th scope="col">File</th><th scope="col">Row</th><th scope="col">Child</th>
 <th scope="col">Field</th><th scope="col">What to do</th></tr></thead><tbody>
@@ -108,10 +162,13 @@ def to_html(results: list[ReadResult]) -> str:
     import jinja2  # only the HTML report needs it; the summary table and CSV/JSON do not
 
     env = jinja2.Environment(autoescape=True)
-    findings = [f for r in results for f in r.findings]
+    shown = examples(results)
     return env.from_string(_TEMPLATE).render(
         results=results,
-        summary=summarise(findings),
-        findings=findings,
-        when=datetime.now(UTC).strftime("%d %B %Y %H:%M UTC"),
+        summary=summarise(combined(results)),
+        findings=shown,
+        shown=len(shown),
+        total=sum(len(r.findings) for r in results),
+        cap=EXAMPLES,
+        when=f"{day_month_year(now := datetime.now(UTC))} {now:%H:%M} UTC",
     )

@@ -69,4 +69,5 @@ class Spec:
 def load(kind: str) -> Spec:
     with _FILES[kind].open(encoding="utf-8") as fh:
         # libyaml's loader where built in: the pure-Python one is a tenth of a second per read
-        return Spec(kind, yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return Spec(kind, yaml.load(fh, Loader=loader))  # noqa: S506 - a safe loader

@@ -1,7 +1,10 @@
 """Safe, forgiving XML parsing for returns.
 
 No entities, no network. A truncated or malformed file is parsed as far as it goes and
-reported, rather than rejected outright: the analyst sees which records were read.
+reported, rather than rejected outright: the analyst sees which records were read. A file that
+could only be an attack or a mistake is refused in one sentence before anything is read: DfE
+returns never carry a document type declaration (where entity bombs and external fetches live),
+an XInclude, or nesting more than a few levels deep.
 """
 
 from __future__ import annotations
@@ -15,9 +18,29 @@ from lxml import etree
 from lineofsight.errors import UserError
 from lineofsight.returns.findings import Finding, Severity
 
+_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST)", re.IGNORECASE)
+_XINCLUDE = b"http://www.w3.org/2001/XInclude"
+
+
+def refuse_hostile(data: bytes, path: Path) -> None:
+    """UserError for XML that declares a DTD or entities, or uses XInclude: no return does."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    if _DTD.search(data):
+        raise UserError(
+            f"{path.name} contains a document type declaration (DTD or entities), which DfE "
+            "returns never do, so it was not read; export the return again."
+        )
+    if _XINCLUDE in data:
+        raise UserError(
+            f"{path.name} uses XInclude to pull in other files, which DfE returns never do, so "
+            "it was not read; export the return again."
+        )
+
 
 def parse(data: bytes, path: Path) -> tuple[Any, list[Finding]]:
     """(root element, findings). Raises UserError when nothing usable can be read."""
+    refuse_hostile(data, path)
     strict = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         return _plain(etree.fromstring(data, strict), b"xmlns" in data), []
@@ -29,6 +52,11 @@ def parse(data: bytes, path: Path) -> tuple[Any, list[Finding]]:
                 return retried
     except ValueError as exc:  # e.g. an encoding declaration lxml refuses
         problem = str(exc)
+    if "depth" in problem.lower():
+        raise UserError(
+            f"{path.name} is nested more than 256 elements deep, far deeper than any return, so "
+            "it was not read; export the return again."
+        )
     loose = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
     try:
         root = etree.fromstring(data, loose)

@@ -1,4 +1,4 @@
-"""Early warning: signals on indicator series and a risk model of the next Ofsted ILACS judgement.
+"""Early warning: signals on indicator series (the Ofsted risk model is in ``lineofsight.risk``).
 
 Signals read series and benchmarks produced upstream; they never recompute an indicator.
 """

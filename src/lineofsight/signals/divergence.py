@@ -15,9 +15,9 @@ from __future__ import annotations
 from statistics import median
 
 from lineofsight.indicators.meta import IndicatorMeta
-from lineofsight.signals import narrative as say
 from lineofsight.signals.model import Severity, Signal, worse
 from lineofsight.values import Value
+from lineofsight.wording import period_phrase, say_number
 
 K = 2.5
 K_HIGH = 4.0
@@ -65,10 +65,10 @@ def neighbour_divergence(
     centre = median(nums)
 
     def fmt(n: float) -> str:
-        return say.fmt_number(n, meta.unit, meta.decimals)
+        return say_number(n, meta.decimals, meta.unit)
 
     sentence = (
-        f"{meta.title} was {fmt(x)} {say.period_phrase(meta.year_label, period)}, well "
+        f"{meta.title} was {fmt(x)} {period_phrase(meta.year_label, period)}, well "
         f"{'above' if z > 0 else 'below'} your statistical neighbours (median {fmt(centre)}); "
         f"{neighbour_clause(x, neighbours)}."
     )
@@ -105,7 +105,7 @@ def worst_quartile_entry(
         return []
     sentence = (
         f"{meta.title} moved into the worst quarter of councils in England "
-        f"{say.period_phrase(meta.year_label, period)} (quartile band {previous_band} "
+        f"{period_phrase(meta.year_label, period)} (quartile band {previous_band} "
         f"in {previous_period})."
     )
     return [

@@ -13,9 +13,9 @@ Both take plain inputs (figures, counts) so they do not depend on how the return
 from __future__ import annotations
 
 from lineofsight.indicators.meta import IndicatorMeta
-from lineofsight.signals import narrative as say
 from lineofsight.signals.model import Severity, Signal
 from lineofsight.values import Value
+from lineofsight.wording import fmt_change, period_phrase, say_number
 
 PERCENT_POINTS = 5.0
 RELATIVE = 0.10
@@ -46,18 +46,18 @@ def own_vs_published(
     severity = Severity.HIGH if abs(gap) > 2 * allowed else Severity.MEDIUM
 
     def fmt(n: float) -> str:
-        return say.fmt_number(n, meta.unit, meta.decimals)
+        return say_number(n, meta.decimals, meta.unit)
 
     same = own_period == published_period
     tail = (
         "; the two should agree, so check the return and the definition."
         if same
-        else f" (published {say.period_phrase(meta.year_label, published_period)}); "
+        else f" (published {period_phrase(meta.year_label, published_period)}); "
         "check whether this is a real change or a data problem."
     )
     sentence = (
         f"Your own data give {meta.title[0].lower() + meta.title[1:]} of {fmt(own.number)} "
-        f"{say.period_phrase(meta.year_label, own_period)}, {say.fmt_change(gap, meta.unit, meta.decimals)} "
+        f"{period_phrase(meta.year_label, own_period)}, {fmt_change(gap, meta.decimals, meta.unit)} "
         f"{'above' if gap > 0 else 'below'} the published {fmt(published.number)}{tail}"
     )
     return [

@@ -17,9 +17,9 @@ import yaml
 
 from lineofsight.errors import UserError
 from lineofsight.indicators.meta import IndicatorMeta
-from lineofsight.signals import narrative as say
 from lineofsight.signals.model import Severity, Signal
 from lineofsight.values import Value
+from lineofsight.wording import period_phrase, say_number
 
 _KEYS = {"medium_percentile", "high_percentile", "fixed_medium", "fixed_high", "disabled", "why"}
 
@@ -137,14 +137,14 @@ def threshold_signal(
     severity = Severity.HIGH if past(cut.high) else Severity.MEDIUM
 
     def fmt(n: float) -> str:
-        return say.fmt_number(n, meta.unit, meta.decimals)
+        return say_number(n, meta.decimals, meta.unit)
 
     where = (
         f"past the threshold of {fmt(cut.medium)} set for this indicator"
         if cut.fixed
         else f"among {cut.basis} (the cut-off is {fmt(cut.medium)})"
     )
-    sentence = f"{meta.title} was {fmt(x)} {say.period_phrase(meta.year_label, period)}, {where}."
+    sentence = f"{meta.title} was {fmt(x)} {period_phrase(meta.year_label, period)}, {where}."
     return [
         Signal(
             indicator_id=meta.id,

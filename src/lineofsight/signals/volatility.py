@@ -3,8 +3,10 @@
 Rules, chosen for short annual series and documented in docs/early-warning.md:
 
 - **Beyond the limits.** Natural process limits are mean ± 2.66 × mean moving range, computed from
-  the history *before* the latest point (at least ``MIN_BASELINE`` points), so that the point under
-  test cannot widen its own limits. The latest point outside them fires.
+  the history *before* the latest point (at least ``MIN_BASELINE`` points, as NHS England's *Making
+  Data Count* tools ask before limits are more than trial limits), so that the point under test
+  cannot widen its own limits, and clipped to what the measure can take (0 to 100% for a
+  percentage, never below 0). The latest point outside them fires.
 - **Large change.** The latest moving range (change on the previous period) above 3.267 × the mean
   moving range of the history: the upper range limit of an mR chart (D4 for subgroups of two).
 - **Run.** The latest ``RUN_LENGTH`` points all on one side of the centre line (the mean of every
@@ -20,13 +22,26 @@ from itertools import pairwise
 from statistics import fmean
 
 from lineofsight.indicators.meta import IndicatorMeta
-from lineofsight.signals import narrative as say
 from lineofsight.signals.model import Series, Severity, Signal, usable, worse
+from lineofsight.wording import (
+    change_phrase,
+    direction,
+    fmt_change,
+    fmt_range,
+    period_phrase,
+    say_number,
+)
 
 E2 = 2.66  # 3 / d2 for moving ranges of two points
 D4 = 3.267  # upper limit factor for a moving range of two points
 RUN_LENGTH = 7
-MIN_BASELINE = 4  # points of history needed before the latest (three moving ranges)
+MIN_BASELINE = 12  # points of history needed before the latest (NHS-R "plot the dots": 12)
+
+
+def clip_limits(meta: IndicatorMeta, lower: float, upper: float) -> tuple[float, float]:
+    """Limits within what the measure can take: never below 0, a percentage never above 100."""
+    top = 100.0 if meta.unit == "percent" else float("inf")
+    return max(0.0, lower), min(top, upper)
 
 
 def moving_ranges(series: Series) -> list[float]:
@@ -71,6 +86,7 @@ def beyond_limits(meta: IndicatorMeta, la: str, series: Series) -> list[Signal]:
     if limits is None:
         return []
     lower, centre, upper = limits
+    lower, upper = clip_limits(meta, lower, upper)
     label, x = latest
     if lower <= x <= upper:
         return []
@@ -82,11 +98,11 @@ def beyond_limits(meta: IndicatorMeta, la: str, series: Series) -> list[Signal]:
         d += 1
 
     def fmt(n: float) -> str:
-        return say.fmt_number(n, meta.unit, d)
+        return say_number(n, d, meta.unit)
 
     sentence = (
-        f"{meta.title} was {fmt(x)} {say.period_phrase(meta.year_label, label)}, {side} the range "
-        f"of {say.fmt_range(lower, upper, meta.unit, d)} that its own history since {first} makes likely."
+        f"{meta.title} was {fmt(x)} {period_phrase(meta.year_label, label)}, {side} the range "
+        f"of {fmt_range(lower, upper, d, meta.unit)} that its own history since {first} makes likely."
     )
     return [
         Signal(
@@ -126,12 +142,12 @@ def large_change(meta: IndicatorMeta, la: str, series: Series) -> list[Signal]:
         return []
 
     def fmt(n: float) -> str:
-        return say.fmt_number(n, meta.unit, meta.decimals)
+        return say_number(n, meta.decimals, meta.unit)
 
     sentence = (
-        f"{meta.title} {say.direction(delta)} from {fmt(a.number)} to {fmt(b.number)} "
-        f"{say.change_phrase(meta.year_label, before, after)}, a bigger change than its history "
-        f"makes likely (changes have averaged {say.fmt_change(mean_mr, meta.unit, meta.decimals)})."
+        f"{meta.title} {direction(delta)} from {fmt(a.number)} to {fmt(b.number)} "
+        f"{change_phrase(meta.year_label, before, after)}, a bigger change than its history "
+        f"makes likely (changes have averaged {fmt_change(mean_mr, meta.decimals, meta.unit)})."
     )
     return [
         Signal(
@@ -169,7 +185,7 @@ def run_on_one_side(meta: IndicatorMeta, la: str, series: Series) -> list[Signal
     delta = 1.0 if above else -1.0
 
     def fmt(n: float) -> str:
-        return say.fmt_number(n, meta.unit, meta.decimals)
+        return say_number(n, meta.decimals, meta.unit)
 
     sentence = (
         f"{meta.title} has been {'above' if above else 'below'} its average of {fmt(centre)} "

@@ -14,6 +14,7 @@ import random
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lineofsight.reference.las import LA
 from lineofsight.synth import care, cin, ssda903, workforce
@@ -159,6 +160,19 @@ def generate(
     as_at: int | None = None,
 ) -> Summary:
     return write_world(build_world(la, first, last, seed, as_at), out, seed, fault_rate)
+
+
+def ssda903_tables(la: LA, first: int, last: int, seed: int) -> dict[str, Any]:
+    """A council's synthetic 903 returns for ``first``..``last``, read back as the readers' tables
+    (no faults, not validated): what the demo's forecast and placement-mix loaders start from."""
+    from tempfile import TemporaryDirectory
+
+    from lineofsight.returns.load import read_paths
+
+    with TemporaryDirectory(prefix="lineofsight-synth-") as tmp:
+        generate(la, Path(tmp), first, last, seed, 0.0)
+        files = sorted((Path(tmp) / la.code / "ssda903").glob("*"))
+        return read_paths(files, validate=False)[0].tables
 
 
 def _one(args: tuple[LA, Path, int, int, int, float, int | None]) -> Summary:

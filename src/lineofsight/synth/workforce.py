@@ -8,6 +8,7 @@ days are spread so the averages come out at the published values.
 from __future__ import annotations
 
 import dataclasses
+import math
 import random
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -93,9 +94,11 @@ def simulate_workforce(
             * sum(w.fte for w in staff)
         )
         spread = [rng.expovariate(1.0) ** 2 for _ in staff]
-        total = sum(spread) or 1.0
-        for w, sp in zip(staff, spread, strict=True):
-            w.days_lost = round(lost * sp / total, 2)
+        days = 254 if leap else 253
+        for w, share in zip(
+            staff, _share_days(lost, spread, [w.fte * days for w in staff]), strict=True
+        ):
+            w.days_lost = share
         rows = [_copy(w) for w in staff + agency + leavers]
         out.append(
             Workforce(
@@ -103,6 +106,28 @@ def simulate_workforce(
             )
         )
     return out
+
+
+def _share_days(lost: float, weights: list[float], caps: list[float]) -> list[float]:
+    """``lost`` days shared in proportion to ``weights``, no one losing more than their cap (their
+    FTE's working days in the year): a 0.6 FTE worker cannot lose 354 days. What a capped worker
+    cannot take passes to the others; a total beyond every cap is cut to the caps."""
+    weights = [max(x, 1e-12) for x in weights]
+    shares = [0.0] * len(weights)
+    open_ = [i for i, c in enumerate(caps) if c > 0]
+    left = min(lost, sum(caps[i] for i in open_))
+    while left > 1e-9 and open_:
+        total = sum(weights[i] for i in open_)
+        full = [i for i in open_ if shares[i] + left * weights[i] / total >= caps[i]]
+        if not full:
+            for i in open_:
+                shares[i] += left * weights[i] / total
+            break
+        for i in full:
+            left -= caps[i] - shares[i]
+            shares[i] = caps[i]
+        open_ = [i for i in open_ if i not in full]
+    return [min(round(x, 2), math.floor(c * 100) / 100) for x, c in zip(shares, caps, strict=True)]
 
 
 def _copy(w: Worker) -> Worker:

@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
     app.command("createuser")(createuser)
 
 
-def _setup(default_settings: str) -> None:
+def setup_django(default_settings: str) -> None:
     """Configure Django, turning a settings refusal into one sentence (no traceback)."""
     import django
     from django.core.exceptions import ImproperlyConfigured
@@ -32,7 +32,7 @@ def _setup(default_settings: str) -> None:
         raise UserError(str(exc)) from exc
 
 
-def _migrate() -> None:
+def migrate_database() -> None:
     from django.core.management import call_command
     from django.db.utils import OperationalError
 
@@ -76,7 +76,7 @@ def demo(
     from lineofsight.errors import UserError
 
     os.environ.setdefault("DJANGO_DEBUG", "0")
-    _setup("lineofsight.web.settings.dev")
+    setup_django("lineofsight.web.settings.dev")
     la_code, council_name = _resolve_la(la)
     if not no_serve and not _port_free("127.0.0.1", port):
         raise UserError(f"Port {port} on 127.0.0.1 is in use: choose another with --port.")
@@ -89,7 +89,7 @@ def demo(
     from lineofsight.web.demo_data import load_demo_data
 
     console = Console(width=max(Console().width, 120), soft_wrap=False)
-    _migrate()
+    migrate_database()
     db = settings.DATABASES["default"]
     console.print(f"Database: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}")
     accounts = ensure_demo_accounts(la_code, council_name)
@@ -139,7 +139,7 @@ def serve(
     """Run the service with gunicorn and production settings (put it behind an HTTPS proxy)."""
     from lineofsight.errors import UserError
 
-    _setup("lineofsight.web.settings.production")
+    setup_django("lineofsight.web.settings.production")
     bind_host = host or os.environ.get("LINEOFSIGHT_HOST", "127.0.0.1")
     try:
         bind_port = port or int(os.environ.get("LINEOFSIGHT_PORT", "8000"))
@@ -153,7 +153,7 @@ def serve(
     from django.core.management import call_command
 
     if migrate:
-        _migrate()
+        migrate_database()
     call_command("collectstatic", interactive=False, verbosity=0)
     args = gunicorn_command(f"{bind_host}:{bind_port}", n_workers, n_threads)
     typer.echo(
@@ -161,7 +161,7 @@ def serve(
         f"of {n_threads} threads each"
     )
     sys.stdout.flush()
-    os.execv(sys.executable, args)
+    os.execv(sys.executable, args)  # noqa: S606 - our own interpreter, arguments we built
 
 
 def gunicorn_command(bind: str, workers: int, threads: int) -> list[str]:
@@ -214,10 +214,11 @@ def createuser(
     """Create an account; the password is asked for (or read from LINEOFSIGHT_NEW_PASSWORD)."""
     from lineofsight.errors import UserError
 
-    _setup("lineofsight.web.settings.dev")
+    setup_django("lineofsight.web.settings.dev")
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
     from django.core.validators import validate_email
+    from django.db import transaction
 
     from lineofsight.web.accounts.models import User
     from lineofsight.web.accounts.roles import parse_role
@@ -234,7 +235,7 @@ def createuser(
     except ValueError as exc:
         raise UserError(str(exc)) from exc
     la_code, council_name = _resolve_la(la)
-    _migrate()
+    migrate_database()
     if User.objects.filter(email=address).exists():
         raise UserError(f"An account for {address} already exists.")
 
@@ -244,16 +245,17 @@ def createuser(
         validate_password(password, candidate)
     except ValidationError as exc:
         raise UserError("The password is not strong enough: " + " ".join(exc.messages)) from exc
-    user = User.objects.create_user(
-        address, password, role=the_role, la_code=la_code, full_name=name
-    )
-    record(
-        None,
-        Action.CHANGE,
-        user=user,
-        obj=("account", address),
-        details={"created": "on the command line", "role": the_role.label},
-    )
+    with transaction.atomic():  # the account and its audit event together, or neither
+        user = User.objects.create_user(
+            address, password, role=the_role, la_code=la_code, full_name=name
+        )
+        record(
+            None,
+            Action.CHANGE,
+            user=user,
+            obj=("account", address),
+            details={"created": "on the command line", "role": the_role.label},
+        )
     typer.echo(f"Created {address}: {the_role.label}, {council_name} ({la_code}).")
 
 

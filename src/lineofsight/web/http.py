@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar, cast
 
+from django.db.transaction import non_atomic_requests as _non_atomic_requests
 from django.http import HttpResponseBase
 from django.views.decorators.cache import never_cache as _never_cache
 from django.views.decorators.debug import sensitive_post_parameters as _sensitive_post_parameters
 from django.views.decorators.http import require_http_methods as _require_http_methods
+
+from lineofsight.values import is_digits
 
 View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
@@ -21,6 +24,13 @@ def methods(*names: str) -> Callable[[View], View]:
         return cast(View, _require_http_methods(list(names))(view))
 
     return decorate
+
+
+def long_running(view: View) -> View:
+    """A view that runs long before it writes (checking returns, making a PDF) is not wrapped in
+    one transaction by ``audit.atomic`` (with SQLite that would hold the write lock throughout);
+    it keeps its writes and their audit event in a short transaction of its own."""
+    return cast(View, _non_atomic_requests(view))
 
 
 def never_cache(view: View) -> View:
@@ -35,3 +45,12 @@ def sensitive_post(*fields: str) -> Callable[[View], View]:
         return cast(View, _sensitive_post_parameters(*fields)(view))
 
     return decorate
+
+
+def query_number(text: str) -> int | None:
+    """A whole number from a query string, or None: ASCII digits only (``str.isdigit`` also
+    accepts "²", which ``int`` refuses) and at most 9 of them (a database integer)."""
+    text = text.strip()
+    if not text or len(text) > 9 or not is_digits(text):
+        return None
+    return int(text)

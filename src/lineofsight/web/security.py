@@ -53,6 +53,28 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
+# URL namespaces whose pages name children (the Data pages' findings), so are never stored.
+CHILD_LEVEL_NAMESPACES = frozenset({"data"})
+
+
+class DownloadsNotStoredMiddleware:
+    """``Cache-Control: no-store, private`` on every download (a response with a
+    ``Content-Disposition: attachment``) and on the pages that name children: findings reports
+    name children, and neither they nor an export should be kept by a shared computer's browser
+    cache or a proxy after the session ends."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        download = response.headers.get("Content-Disposition", "").lower().startswith("attachment")
+        if download or (match is not None and match.namespace in CHILD_LEVEL_NAMESPACES):
+            response.headers["Cache-Control"] = "no-store, private"
+        return response
+
+
 class SessionExpiryMiddleware:
     """Signs a user out after the idle or absolute limit and sends them to sign in again."""
 

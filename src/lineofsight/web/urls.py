@@ -12,6 +12,9 @@ urlpatterns = [
     path("", include("lineofsight.web.governance.urls")),
     path("", include("lineofsight.web.assessment.urls")),
     path("", include("lineofsight.web.packs.urls")),
+    path("", include("lineofsight.web.forecast.urls")),
+    path("", include("lineofsight.web.finance.urls")),
+    path("", include("lineofsight.web.regions.urls")),
 ]
 
 handler403 = "lineofsight.web.pages.views.forbidden"

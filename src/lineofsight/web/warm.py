@@ -18,7 +18,7 @@ TEMPLATES = (
     "dashboard/compare.html",
     "dashboard/ofsted.html",
 )
-# ``overview._published`` keeps this many councils; warming more would only evict.
+# ``overview.published_themes`` keeps this many councils; warming more would only evict.
 MAX_COUNCILS = 64
 
 
@@ -65,9 +65,10 @@ def warm_up(la_codes: list[str] | None = None) -> WarmReport:
     from lineofsight.benchmark.engine import get_benchmark
     from lineofsight.indicators.meta import headline_indicators, lait_indicators
     from lineofsight.published import ofsted
+    from lineofsight.web.dashboard import risk_page
     from lineofsight.web.dashboard.compare import choices
     from lineofsight.web.dashboard.indicator import YEARS_SHOWN
-    from lineofsight.web.dashboard.overview import _published
+    from lineofsight.web.dashboard.overview import published_themes
 
     try:
         codes = account_councils() if la_codes is None else la_codes
@@ -87,9 +88,10 @@ def warm_up(la_codes: list[str] | None = None) -> WarmReport:
             la = b.registry.get(code)
         except KeyError:
             continue  # an account for a council outside the bundled list: nothing to build
-        _published(la.code)
+        published_themes(la.code)
         ofsted.ilacs_history(la.code)
         ofsted.send_history(la.code)
+        risk_page.council_estimates(la.code)  # the first fits the risk model (tens of seconds)
         for ind in headline:  # every year's ranks: the indicator page shows several years
             for year in b.years(ind)[-YEARS_SHOWN:]:
                 b.entry(la, ind, year)

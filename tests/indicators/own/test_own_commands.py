@@ -50,7 +50,7 @@ CIN_XML = """<Message><Header><CollectionDetails><Collection>CIN</Collection><Ye
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "lineofsight.indicators.commands", *args]
+    cmd = [sys.executable, "-m", "lineofsight.benchmark.own", *args]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
 
 

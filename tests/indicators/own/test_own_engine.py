@@ -13,7 +13,7 @@ from own_helpers import LA, D, frame
 
 from lineofsight.errors import UserError
 from lineofsight.indicators.catalogue import load_catalogue
-from lineofsight.indicators.engine import OUTPUT_COLUMNS, compute
+from lineofsight.indicators.engine import HISTORY_COLUMNS, OUTPUT_COLUMNS, compute
 from lineofsight.indicators.own.periods import march_year, rolling_12_months, september_year
 from lineofsight.indicators.own.registry import DEFINITIONS, IDS
 from lineofsight.indicators.own.workdays import calendar_frame
@@ -59,7 +59,7 @@ def test_output_shape_and_population_callable() -> None:
         return 1000.0
 
     out = compute({"episodes": EPISODES}, la=LA, population=pop)
-    assert list(out.columns) == OUTPUT_COLUMNS
+    assert list(out.columns) == OUTPUT_COLUMNS + HISTORY_COLUMNS
     assert asked == [(LA, 2024)]
     ssda903 = {d.id for d in DEFINITIONS if d.family == "ssda903"}
     assert set(out.indicator_id) == ssda903
@@ -131,4 +131,4 @@ def test_bad_input_is_one_clear_sentence() -> None:
 
 def test_no_tables_gives_an_empty_result() -> None:
     out = compute({"header": pd.DataFrame({"CHILD": ["1"]})}, la=LA, population={})
-    assert out.empty and list(out.columns) == OUTPUT_COLUMNS
+    assert out.empty and list(out.columns) == OUTPUT_COLUMNS + HISTORY_COLUMNS

@@ -339,3 +339,103 @@ def test_councils_are_kept_apart() -> None:
 def test_period_end_is_a_date() -> None:
     res = run_own(TABLES, population=POP)
     assert all(isinstance(k[1], dt.date) for k in res)
+
+
+# Issue 21: the hand-made cases whose right answers are worked out below.
+EP_COLS = "CHILD DECOM RNE LS PLACE DEC REC"
+END_2018 = D(2018, 3, 31)
+
+
+def _stability(episodes: list[tuple[object, ...]], end: dt.date) -> tuple[float, float]:
+    header = frame("CHILD DOB", [(c, D(2010, 1, 1)) for c in {str(r[0]) for r in episodes}])
+    row = run_own({"episodes": frame(EP_COLS, episodes), "header": header})[
+        ("cla_long_term_stability_pct", end)
+    ]
+    return row["numerator"], row["denominator"]
+
+
+def test_adoption_by_recent_carers_is_the_adoptive_placement_with_the_one_before() -> None:
+    # U4 from 2015; U5 (new carers) from 1 Nov 2017; placed for adoption with those U5 carers (A5)
+    # on 1 Feb 2018. DfE: the adoptive placement together with the one before it = since
+    # 1 Nov 2017, five months at 31 March 2018: not stable. In the cohort (looked after since 2015,
+    # aged 8), so 0 of 1.
+    eps = [
+        ("A", D(2015, 5, 1), "S", "C2", "U4", D(2017, 11, 1), "X1"),
+        ("A", D(2017, 11, 1), "P", "C2", "U5", D(2018, 2, 1), "X1"),
+        ("A", D(2018, 2, 1), "T", "E1", "A5", None, None),
+    ]
+    assert _stability(eps, END_2018) == (0, 1)
+
+
+def test_adoption_straight_after_a_long_placement_or_with_new_adopters_is_stable() -> None:
+    # B: U4 since 2015, then A5 with the same carers on 1 Feb 2018: adoptive + previous = since
+    # 2015, stable. C: U4 since 2015, then A4 with new adopters on 1 Feb 2018: the same, stable.
+    # D: A5 with the same carers since 2015 straight from the start of care: stable. 3 of 3.
+    eps = [
+        ("B", D(2015, 5, 1), "S", "C2", "U4", D(2018, 2, 1), "X1"),
+        ("B", D(2018, 2, 1), "T", "E1", "A5", None, None),
+        ("C", D(2015, 5, 1), "S", "C2", "U4", D(2018, 2, 1), "X1"),
+        ("C", D(2018, 2, 1), "P", "E1", "A4", None, None),
+        ("D", D(2015, 5, 1), "S", "E1", "A5", None, None),
+    ]
+    assert _stability(eps, END_2018) == (3, 3)
+
+
+def test_a_short_break_does_not_split_one_placement() -> None:
+    # A: one earlier carer (U4, open at 1 April 2023), then U5 under C2 from 1 June, a V4 short
+    # break 1-8 September, and C2 again with the same U5 carers from 8 September (RNE L). Set the
+    # V4 episode aside and the L episode changes only the legal status: placements in the year are
+    # U4 and U5 = 2, so 0 of 1 with 3 or more.
+    eps = [
+        ("A", D(2022, 1, 1), "S", "C2", "U4", D(2023, 6, 1), "X1"),
+        ("A", D(2023, 6, 1), "P", "C2", "U5", D(2023, 9, 1), "X1"),
+        ("A", D(2023, 9, 1), "L", "V4", "U5", D(2023, 9, 8), "X1"),
+        ("A", D(2023, 9, 8), "L", "C2", "U5", None, None),
+    ]
+    res = run_own({"episodes": frame(EP_COLS, eps)})
+    row = res[("cla_3plus_placements_pct", END)]
+    assert (row["numerator"], row["denominator"]) == (0, 1)
+
+
+def test_a_short_break_keeps_the_period_of_care_unbroken() -> None:
+    # The same child in care since 2020 with one carer, with a V4 short break in 2023: looked
+    # after continuously since 2020 and in the same placement since then, so stable (1 of 1) at
+    # 31 March 2024. An L episode after a real gap (no episode between) is no new placement
+    # either, but starts a new period of care: B is out of the cohort (0 of 0 for B).
+    eps = [
+        ("A", D(2020, 1, 1), "S", "C2", "U5", D(2023, 9, 1), "X1"),
+        ("A", D(2023, 9, 1), "L", "V4", "U5", D(2023, 9, 8), "X1"),
+        ("A", D(2023, 9, 8), "L", "C2", "U5", None, None),
+        ("B", D(2020, 1, 1), "S", "C2", "U5", D(2023, 9, 1), "E13"),
+        ("B", D(2023, 9, 20), "L", "C2", "U5", None, None),
+    ]
+    assert _stability(eps, END) == (1, 1)
+
+
+def test_overlapping_episodes_the_later_starting_one_counts() -> None:
+    # A data error: A's residential episode (K2, from 2022) is still open when a foster episode
+    # (U4) starts on 1 Jan 2024. The later-starting one counts at 31 March: A is in foster care,
+    # counted once. B (control) is in K2. So 1 of 2 in foster care, 2 looked after.
+    eps = [
+        ("A", D(2022, 1, 1), "S", "C2", "K2", None, None),
+        ("A", D(2024, 1, 1), "P", "C2", "U4", None, None),
+        ("B", D(2022, 1, 1), "S", "C2", "K2", None, None),
+    ]
+    for rows in (eps, list(reversed(eps))):  # whichever order the rows arrive in
+        res = run_own({"episodes": frame(EP_COLS, rows)})
+        assert res[("cla_count", END)]["value"] == 2
+        row = res[("cla_foster_pct", END)]
+        assert (row["numerator"], row["denominator"]) == (1, 2)
+
+
+def test_social_workers_with_no_allocation_in_the_period_is_not_zero() -> None:
+    # issue 21: a 2018 return whose only social-worker row is dated 2020 and names a child not in
+    # the return showed 0% (0 of 1,311); no allocation recorded for anyone is "not available"
+    eps = frame(EP_COLS, [("A", D(2017, 5, 1), "S", "C2", "U4", None, None)])
+    sw = frame("CHILD SW_ID SW_DECOM SW_DEC", [("Z", "W1", D(2020, 1, 1), None)])
+    row = run_own({"episodes": eps, "sw_episodes": sw})[("cla_3plus_social_workers_pct", END_2018)]
+    assert row["state"] == "x"
+    # one allocation for A in the year: a real 0 of 1
+    sw = frame("CHILD SW_ID SW_DECOM SW_DEC", [("A", "W1", D(2017, 5, 1), None)])
+    row = run_own({"episodes": eps, "sw_episodes": sw})[("cla_3plus_social_workers_pct", END_2018)]
+    assert (row["state"], row["numerator"], row["denominator"]) == ("value", 0, 1)

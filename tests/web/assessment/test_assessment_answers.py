@@ -139,6 +139,10 @@ def test_a_bad_form_is_refused_with_errors_and_nothing_saved(signed_in) -> None:
     page = BeautifulSoup(response.content, "html.parser")
     links = [a["href"] for a in page.select(".govuk-error-summary a")]
     assert links == ["#rating", "#review_date", "#evidence"]
+    # the refused form sits right under its errors, not below the evidence (it was ~2,000 px down)
+    headings = [h.get("id") for h in page.select("main h2")]
+    assert headings.index("update") < headings.index("from-the-data")
+    assert len(page.select("main form[method=post]")) == 1
     assert not AnswerVersion.objects.exists()
     assert not AuditEvent.objects.filter(action="change").exists()
 
@@ -241,7 +245,7 @@ def test_the_evidence_block_shows_the_councils_live_values(signed_in) -> None:  
 
 def test_the_evidence_block_lists_the_councils_signals_of_the_linked_families(signed_in) -> None:  # type: ignore[no-untyped-def]
     from lineofsight.assurance.content import SIGNAL_FAMILY, key_questions
-    from lineofsight.web.dashboard.signals_page import council_signals
+    from lineofsight.web.dashboard.judgements import council_signals
 
     q = key_questions().question(Q)
     expected = {
@@ -308,10 +312,12 @@ def test_own_figures_appear_beside_the_published_ones(signed_in) -> None:  # typ
         state="value",
         numerator=1000,
         denominator=55000,
+        returns="from the 2024-25 to 2025-26 returns",
     )
     page = _soup(signed_in("director").get(URL))
     row = page.select_one("#evidence-figures tr[data-indicator=cla_rate_per_10k]")
-    assert "181 (year to 31 October 2025)" in row.get_text(" ", strip=True)
+    text = row.get_text(" ", strip=True)
+    assert "181 (year to 31 October 2025, from the 2024-25 to 2025-26 returns)" in text
 
 
 def test_typed_text_is_escaped(signed_in) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import test_web_browser as foundation
+from playwright.sync_api import expect
 from test_web_browser import _axe_violations, _context, _sign_in
 
 pytestmark = pytest.mark.browser
@@ -55,13 +56,16 @@ def test_a_leader_completes_an_assessment(
     violations["question"] = _axe_violations(page, axe_source)
 
     page.get_by_role("button", name="Save answer").click()  # nothing chosen
-    assert "Choose a rating." in page.locator(".govuk-error-summary").inner_text()
+    assert "Select a rating" in page.locator(".govuk-error-summary").inner_text()
     violations["question with errors"] = _axe_violations(page, axe_source)
 
     page.get_by_label("Weak").check()
     page.get_by_label("Narrative").fill("Placement stability is below our neighbours.")
     page.get_by_label("Owner").fill("Lead member for children's services")
-    page.get_by_label("Review date").fill("2027-01-31")
+    review = page.get_by_role("group", name="Review date")  # GOV.UK day, month and year boxes
+    review.get_by_label("Day").fill("31")
+    review.get_by_label("Month").fill("1")
+    review.get_by_label("Year").fill("2027")
     page.get_by_label("Documents and minutes").fill(
         "Corporate parenting board, June | https://example.org/cpb-june.pdf"
     )
@@ -74,7 +78,7 @@ def test_a_leader_completes_an_assessment(
     page.get_by_label("Adequate").check()
     page.get_by_role("button", name="Save answer").click()
     history = page.locator("[data-role=history] > li")
-    assert history.count() == 2
+    expect(history).to_have_count(2)  # retries while the page loads
     assert "Rating: changed from Weak to Adequate" in history.first.inner_text()
     assert "Lee Leader" in history.first.inner_text()
     violations["question with history"] = _axe_violations(page, axe_source)
@@ -121,7 +125,7 @@ def test_the_director_edits_a_self_evaluation_section(
     page.get_by_role("button", name="Reset to the data's draft").click()
     assert "saved as version 2" in page.locator(".govuk-notification-banner").inner_text()
     assert "per 10,000" in page.locator("textarea#know").input_value()
-    assert page.locator("[data-role=history] > li").count() == 2
+    expect(page.locator("[data-role=history] > li")).to_have_count(2)
     violations["section with history"] = _axe_violations(page, axe_source)
     assert {k: v for k, v in violations.items() if v} == {}
     assert csp == []

@@ -45,7 +45,8 @@ def test_latest_figures_match_the_benchmark(signed_in) -> None:  # type: ignore[
         f"{entry.neighbours_median.number:,.0f} (median of the 10"
     )
     assert latest["Rank"].startswith(f"{entry.rank} of {entry.ranked} councils")
-    assert latest["Quartile band"].startswith(f"Band {entry.band}: in the ")
+    assert entry.band == "Q4"  # neither a high nor a low rate is better: a neutral quarter
+    assert latest["Quartile band"].startswith("In the highest quarter of councils (Q4;")
 
 
 def test_definition_is_one_click_away(signed_in) -> None:  # type: ignore[no-untyped-def]
@@ -122,7 +123,7 @@ def test_csv_download_matches_the_page_and_is_audited(signed_in) -> None:  # typ
     assert response["Content-Disposition"] == 'attachment; filename="861_cla_rate_per_10k.csv"'
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     last = rows[-1]
-    assert (last["la_code"], last["year"], last["england"]) == ("E06000021", "2025", "67.0")
+    assert (last["la_code"], last["year"], last["england"]) == ("E06000021", "2025", "67")
     assert last["year_convention"] == "at 31 March"
     event = AuditEvent.objects.get(action="export")
     assert (event.object_type, event.object_id) == ("indicator", "cla_rate_per_10k")
@@ -151,7 +152,10 @@ def test_lait_ids_with_url_special_characters_round_trip(signed_in) -> None:  # 
     page = _soup(signed_in("analyst").get(url))
     assert page.h1.get_text(strip=True)
     csv_link = page.find("a", string="Download this data (CSV)")["href"]
-    assert signed_in("leader", email="second@example.org").get(csv_link).status_code == 200
+    xlsx_link = page.find("a", string="Download this data (Excel, .xlsx)")["href"]
+    client = signed_in("leader", email="second@example.org")
+    assert client.get(csv_link).status_code == 200
+    assert client.get(xlsx_link).status_code == 200
 
 
 def test_every_headline_indicator_page_renders_with_its_year(signed_in) -> None:  # type: ignore[no-untyped-def]
@@ -168,3 +172,58 @@ def test_every_headline_indicator_page_renders_with_its_year(signed_in) -> None:
         heading = page.find("h2", string=lambda s: bool(s and s.startswith("Latest figure: ")))
         assert heading is not None, ind.id
         assert (page.select_one("#trend svg") is None) == (ind.unit == "judgement"), ind.id
+
+
+def test_a_count_shows_its_rate_and_no_rank(signed_in) -> None:  # type: ignore[no-untyped-def]
+    """A count is context: its rate beside it, never a rank or a band."""
+    page = _soup(signed_in("leader").get("/indicators/cla_count/"))
+    latest = _summary(page.select_one("#latest"))
+    assert latest["Rate"].startswith("170 per 10,000 children (a count is")
+    assert latest["Rank"] == "Not ranked"
+    assert latest["Quartile band"].startswith("Not ranked or banded: a count is context")
+
+
+def test_a_judgement_shows_its_date_and_how_england_was_judged(signed_in) -> None:  # type: ignore[no-untyped-def]
+    page = _soup(signed_in("leader").get("/indicators/ilacs_overall/"))
+    latest = _summary(page.select_one("#latest"))
+    assert latest["Stoke-on-Trent"] == "Requires improvement to be good"
+    assert latest["Inspected"]
+    assert "Good" in latest["How councils in England were judged"]
+    assert "Neighbour median" not in latest and "Rank" not in latest
+    assert "2.5" not in page.get_text()
+
+
+def test_neighbours_are_listed_with_their_closeness(signed_in) -> None:  # type: ignore[no-untyped-def]
+    """DfE's closeness of each neighbour is on the page; no caveat where they are close."""
+    page = _soup(signed_in("leader").get(URL))
+    table = page.select_one("#neighbour-closeness")
+    assert table is not None
+    rows = table.select("tbody tr")
+    assert len(rows) == 10
+    closeness = {r.select("td")[0].get_text(strip=True) for r in rows}
+    assert closeness <= {"Extremely close", "Very close", "Close", "Somewhat close", "Not close"}
+    assert page.select_one("[data-role=closeness-caveat]") is None
+
+
+def test_city_of_london_carries_a_caveat_that_its_neighbours_are_not_close(signed_in) -> None:  # type: ignore[no-untyped-def]
+    page = _soup(signed_in("leader", la_code="E09000001").get("/indicators/sw_vacancy_rate_pct/"))
+    caveat = page.select_one("[data-role=closeness-caveat]")
+    assert caveat is not None
+    assert "10 of City of London's 10 statistical neighbours 'not close'" in caveat.get_text()
+    cells = [
+        r.select("td")[0].get_text(strip=True) for r in page.select("#neighbour-closeness tbody tr")
+    ]
+    assert cells == ["Not close"] * 10
+
+
+def test_a_joint_return_partner_is_marked_and_not_in_the_median(signed_in) -> None:  # type: ignore[no-untyped-def]
+    """Kingston's page names Richmond as the same joint return, left out of the median."""
+    page = _soup(signed_in("leader", la_code="E09000021").get("/indicators/sw_vacancy_rate_pct/"))
+    rows = {r.th.get_text(" ", strip=True): r for r in page.select("#neighbour-closeness tbody tr")}
+    richmond = next(name for name in rows if name.startswith("Richmond upon Thames"))
+    assert "Same joint return: not counted in the median" in richmond
+    entry = get_benchmark().entry(resolve("E09000021"), "sw_vacancy_rate_pct")
+    assert entry is not None
+    latest = _summary(page.select_one("#latest"))
+    assert f"median of the {entry.neighbours_counted} statistical" in latest["Neighbour median"]
+    assert entry.neighbours_counted <= 9

@@ -14,7 +14,6 @@ from web_permission_table import PERMISSIONS
 
 from lineofsight.reference.las import resolve
 from lineofsight.signals.engine import signals_for
-from lineofsight.signals.report import CAVEATS
 from lineofsight.web.accounts.roles import Role
 from lineofsight.web.dashboard import signals_page
 
@@ -38,7 +37,7 @@ def test_page_lists_exactly_the_engine_signals_grouped_by_severity(signed_in, ex
     assert page.h1.get_text(strip=True) == "Signals"
     shown = []
     for severity in ("high", "medium", "low"):
-        heading = page.find("h2", id=f"severity-{severity}")
+        heading = page.find("h3", id=f"severity-{severity}")
         want = [s for s in expected if s.severity.label == severity]
         assert heading.get_text(strip=True) == f"{severity.capitalize()} ({len(want)})"
         items = page.select(f"ul[data-severity={severity}] > li")
@@ -75,35 +74,12 @@ def test_evidence_shows_the_numbers_that_fired(signed_in, expected) -> None:  # 
     assert float(rows["Latest figure"].replace(",", "")) == pytest.approx(value, abs=0.01)
 
 
-def test_page_explains_and_shows_the_risk_estimate_with_verbatim_caveats(signed_in) -> None:  # type: ignore[no-untyped-def]
+def test_page_explains_signals_and_links_to_the_risk_estimate(signed_in) -> None:  # type: ignore[no-untyped-def]
     page = _soup(signed_in("lead_member").get("/signals/"))
     about = page.select_one("#about-signals").get_text(" ", strip=True)
     assert "prompts for questions, not judgements" in about
-    estimates = signals_page.council_estimates(STOKE)
-    for e in estimates:
-        heading = page.find("h3", attrs={"data-target": e.target})
-        value = heading.find_next("dd", attrs={"data-role": "estimate"}).get_text(strip=True)
-        pct = f"{e.probability * 100:.0f}%"
-        assert value.startswith(f"{signals_page.probability_words(e.probability)}: {pct}")
-        factors = heading.find_next("ul", attrs={"data-role": "factors"}).select("li")
-        assert [f.get_text(strip=True) for f in factors] == [
-            f"{signals_page.factor_text(f)}; "
-            + ("raises" if f.contribution > 0 else "lowers")
-            + " the estimate"
-            for f in e.factors
-        ]
-    assert [li.get_text() for li in page.select("#caveats li")] == CAVEATS
-    assert page.find("a", href="#method") and page.select_one("#method")
-    full = signals_page.backtest_split()["overall/full"]
-    backtest = page.select_one("#backtest").get_text(" ", strip=True)
-    assert f"fitted on the {full['n_train']} inspections before 1 January 2023" in backtest
-    assert f"AUC of {full['auc']:.2f} (95% interval {full['auc_low']:.2f} to" in backtest
+    assert page.select_one("#risk").find_next("a")["href"] == "/ofsted/#risk"
     assert not page.select("a[href$='.md']"), "links must stay on the site"
-
-
-def test_probability_words_cover_the_range() -> None:
-    words = [signals_page.probability_words(p) for p in (0.05, 0.2, 0.39, 0.45, 0.6, 0.95)]
-    assert words == ["Low", "Moderate", "Moderate", "Raised", "High", "High"]
 
 
 def test_overview_shows_count_and_a_tag_per_flagged_row(signed_in, expected) -> None:  # type: ignore[no-untyped-def]
@@ -145,7 +121,7 @@ def test_signals_page_in_navigation_and_permission_table(signed_in) -> None:  # 
     rule = PERMISSIONS["overview:signals"]
     assert rule.roles == PERMISSIONS["overview:index"].roles
     page = _soup(signed_in("scrutiny").get("/overview/"))
-    nav = [a.get_text(strip=True) for a in page.select(".govuk-service-navigation__list a")]
+    nav = [a.get_text(strip=True) for a in page.select("[data-role=subnav] a")]
     assert "Signals" in nav
     for role in Role:
         if role not in (rule.roles or frozenset()):
@@ -157,3 +133,26 @@ def test_signals_page_in_navigation_and_permission_table(signed_in) -> None:  # 
 
 def test_signals_are_cached_per_council() -> None:
     assert signals_page.council_signals(STOKE) is signals_page.council_signals(STOKE)
+
+
+def test_signals_page_opens_with_one_judgement_per_indicator(signed_in) -> None:  # type: ignore[no-untyped-def]
+    page = BeautifulSoup(signed_in("director").get("/signals/").content, "html.parser")
+    items = page.select("[data-role=judgements] > li")
+    ids = [li["data-indicator"] for li in items]
+    assert ids and len(ids) == len(set(ids))
+    assert "cla_rate_per_10k" in ids
+    for li in items:
+        assert li.select_one("[data-role=variation]").get_text(strip=True).startswith("Variation: ")
+    assert "102%" not in page.get_text()
+
+
+def test_indicator_page_gives_its_judgement(signed_in) -> None:  # type: ignore[no-untyped-def]
+    page = BeautifulSoup(
+        signed_in("director").get("/indicators/care_leavers_in_touch_19_21_pct/").content,
+        "html.parser",
+    )
+    box = page.select_one("[data-role=judgement]")
+    assert box is not None
+    text = box.get_text(" ", strip=True)
+    assert "process limits need 12, so none are drawn" in text and "High" not in text
+    assert box.select_one("a[href^='/key-questions/']") is not None

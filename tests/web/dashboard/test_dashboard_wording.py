@@ -39,15 +39,18 @@ def test_band_words_follow_polarity() -> None:
     assert (
         band_words("D", "low_good") == "Band D: in the worst quarter of councils (lower is better)"
     )
-    assert band_words("A", "neither") == (
-        "Band A: in the lowest quarter of councils (neither higher nor lower is better)"
+    assert band_words("Q1", "neither") == (
+        "In the lowest quarter of councils (Q1; neither higher nor lower is better in itself)"
     )
+    assert band_words(None, "neither", "count").startswith("Not ranked or banded: a count")
+    assert band_words(None, "low_good", "judgement").endswith("not a number to average")
     assert band_words(None, "high_good").startswith("No band")
 
 
 def test_show_uses_units_judgements_and_state_words() -> None:
     assert show(Value(12.345), lookup_indicator("rereferrals_12m_pct")) == "12.3%"
-    assert show(Value(1234567.0), lookup_indicator("cs_spend_gross")) == "£1,234,567"
+    assert show(Value(1234567.0), lookup_indicator("cs_spend_gross")) == "£1.2m"
+    assert show(Value(950_000.0), lookup_indicator("cs_spend_gross")) == "£950,000"
     assert show(Value(2.0), lookup_indicator("ilacs_overall")) == "Good"
     assert show(Value(None, State.SUPPRESSED), lookup_indicator("cla_rate_per_10k")) == (
         "suppressed (small number)"

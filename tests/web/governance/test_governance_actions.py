@@ -167,7 +167,7 @@ def test_a_decision_from_another_board_is_refused(signed_in: Any, actions: dict[
         },
     )
     assert response.status_code == 400
-    assert b"Choose a decision of the same board, or none" in response.content
+    assert b"Select a decision of the same board, or none" in response.content
 
 
 def test_an_action_added_from_a_meeting_keeps_the_meeting_without_a_decision(

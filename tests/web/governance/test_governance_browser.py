@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import test_web_browser as foundation
+from playwright.sync_api import expect
 from test_web_browser import _axe_violations, _context, _sign_in
 from web_support import STOKE
 
@@ -46,24 +47,27 @@ def test_a_board_clerk_adds_an_action_and_sees_it_in_the_log(
     page = context.new_page()
     csp = _watch_csp(page)
     _sign_in(page, live_server.url, people["board_clerk"].email)
-    page.get_by_role("link", name="Actions", exact=True).first.click()
+    page.get_by_role("link", name="Action log", exact=True).first.click()
     assert page.locator("h1").inner_text() == "Action log"
     page.get_by_role("link", name="Add an action").click()
     page.get_by_role("button", name="Add action").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert "Enter the action" in page.locator(".govuk-error-summary").inner_text()
     page.get_by_label("Action", exact=True).fill("Report agency rates to scrutiny each quarter")
     page.get_by_label("Owner").fill("Director of children's services")
     page.get_by_label("Board", exact=True).select_option(label="Children's scrutiny committee")
     due = dt.date.today() + dt.timedelta(days=45)
-    page.get_by_label("Due date").fill(due.isoformat())
+    when = page.get_by_role("group", name="Due date")  # GOV.UK day, month and year boxes
+    when.get_by_label("Day").fill(str(due.day))
+    when.get_by_label("Month").fill(str(due.month))
+    when.get_by_label("Year").fill(str(due.year))
     page.get_by_role("button", name="Add action").click()
     assert page.locator("h1").inner_text() == "Report agency rates to scrutiny each quarter"
-    assert page.locator("#history tbody tr").count() == 1
+    expect(page.locator("#history tbody tr")).to_have_count(1)  # retries while the page loads
     page.get_by_label("Status").select_option(label="In progress")
-    page.get_by_label("Update").fill("Template agreed with the scrutiny chair.")
+    page.get_by_role("textbox", name="Update").fill("Template agreed with the scrutiny chair.")
     page.get_by_role("button", name="Add update").click()
-    assert page.locator("#history tbody tr").count() == 2
+    expect(page.locator("#history tbody tr")).to_have_count(2)
     page.goto(f"{live_server.url}/governance/actions/?board=childrens-scrutiny-committee")
     rows = page.locator("#actions tbody tr")
     assert rows.count() == 1

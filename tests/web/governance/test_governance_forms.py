@@ -44,5 +44,7 @@ def test_the_board_clerk_role_parses_and_sees_the_governance_pages(
     assert Role.CLERK.label == "Board clerk"
     page = BeautifulSoup(signed_in("board_clerk").get("/").content, "html.parser")
     listed = [a.get_text(strip=True) for a in page.select("main h3 a")]
-    assert {"Governance", "Actions", "Statutory roles", "Corporate parenting"} <= set(listed)
+    assert {"Boards and meetings", "Action log", "Statutory roles", "Corporate parenting"} <= set(
+        listed
+    )
     assert "Overview" not in listed

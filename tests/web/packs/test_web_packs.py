@@ -75,8 +75,8 @@ def test_a_bad_choice_shows_the_page_again_and_records_nothing(signed_in) -> Non
     assert response.status_code == 400
     page = BeautifulSoup(response.content, "html.parser")
     text = page.get_text(" ", strip=True)
-    assert "Choose one of the four packs." in text
-    assert "Choose PDF or web page (HTML)." in text
+    assert "Select one of the four packs" in text
+    assert "Select PDF or web page (HTML)" in text
     # Each message in the GOV.UK error summary links to a control that is on the page.
     links = page.select(".govuk-error-summary__list a")
     assert len(links) == 2
@@ -109,3 +109,10 @@ def test_the_pack_carries_what_the_council_has_recorded(signed_in) -> None:  # t
     assert overdue is not None
     text = overdue.get_text(" ", strip=True)
     assert "Recruit permanent team managers" in text and "Improvement board" in text
+
+
+def test_download_buttons_keep_proper_nouns(signed_in) -> None:  # type: ignore[no-untyped-def]
+    page = BeautifulSoup(signed_in("director").get(reverse("packs:index")).content, "html.parser")
+    buttons = [b.get_text(strip=True) for b in page.select("main form button")]
+    assert "Download the Ofsted annual self-evaluation" in buttons
+    assert "Download the strategic quartet briefing" in buttons

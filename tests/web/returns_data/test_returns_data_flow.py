@@ -19,6 +19,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from returns_data_support import RUTLAND
 
+from xlsx_support import compare_with_csv
+
 pytestmark = pytest.mark.django_db
 
 
@@ -104,7 +106,11 @@ def test_good_returns_upload_publish_and_show_on_the_overview(
     overview = _soup(client.get(reverse("overview:index")))
     own = [s.get_text(" ", strip=True) for s in overview.select('[data-role="own"]')]
     cla = f"{int(latest.loc['cla_count', 'value']):,}"
-    assert any(t.startswith("Own returns, year to 31 March 2025:") and cla in t for t in own)
+    assert any(t.startswith("Own returns, at 31 March 2025:") and cla in t for t in own)
+    # each own figure says which returns it rests on (issue 21)
+    assert exact["cla_count"].returns == "from the 2024-25 return"
+    used = {s.get_text(" ", strip=True) for s in overview.select('[data-role="own-returns"]')}
+    assert "Own figure from the 2024-25 return." in used
 
     actions = list(AuditEvent.objects.values_list("action", flat=True))
     assert Action.UPLOAD in actions and Action.PUBLICATION in actions
@@ -195,7 +201,9 @@ def test_reports_carry_child_ids_for_analysts_and_are_audited(
         assert response["Content-Disposition"] == (
             f'attachment; filename="findings-upload-{upload.pk}.{fmt}"'
         )
-        got[fmt] = response.content.decode()
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        got[fmt] = body.decode()
+    assert Upload.objects.get().report_csv == ""  # the full list is a file, not a database row
     rows = list(csv.DictReader(io.StringIO(got["csv"])))
     assert {"rule_id": "141", "child_id": bad_child} in [
         {"rule_id": r["rule_id"], "child_id": r["child_id"]} for r in rows
@@ -203,12 +211,20 @@ def test_reports_carry_child_ids_for_analysts_and_are_audited(
     assert json.loads(got["json"])["returns"][0]["errors"] == 1
     assert bad_child in got["html"]
     exports = AuditEvent.objects.filter(action=Action.EXPORT, object_id=str(upload.pk))
+    # The same findings as an Excel workbook: row numbers as numbers, child ids as their text.
+    xlsx = analyst.get(reverse("data:report", kwargs={"pk": upload.pk, "fmt": "xlsx"}))
+    assert xlsx.status_code == 200
+    assert xlsx["Content-Disposition"] == f'attachment; filename="findings-upload-{upload.pk}.xlsx"'
+    problems, numbers, _ = compare_with_csv(got["csv"], xlsx.content)
+    assert problems == [] and numbers >= 1
+    exports = AuditEvent.objects.filter(action=Action.EXPORT, object_id=str(upload.pk))
     assert sorted(e.details["report"] for e in exports) == [
         "findings.csv",
         "findings.html",
         "findings.json",
+        "findings.xlsx",
     ]
-    missing = analyst.get(reverse("data:report", kwargs={"pk": upload.pk, "fmt": "xlsx"}))
+    missing = analyst.get(reverse("data:report", kwargs={"pk": upload.pk, "fmt": "pdf"}))
     assert missing.status_code == 404
 
 
@@ -261,4 +277,4 @@ def test_a_new_publication_replaces_the_figures_kept_in_memory(
     ack = {"acknowledge": "yes"} if upload.queries else {}
     assert analyst.post(reverse("data:publish", kwargs={"pk": upload.pk}), ack).status_code == 302
     second = own_values(RUTLAND, exact=True)
-    assert "cla_count" in second and "sw_fte" not in second
+    assert "cla_count" in second and "sw_fte" in second  # a publication is per return

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import ibis
 import ibis.expr.types as ir
 
-from lineofsight.indicators.engine import (
+from lineofsight.indicators.define import (
     Context,
     Definition,
     between,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lineofsight.indicators.engine import Definition
+from lineofsight.indicators.define import Definition
 from lineofsight.indicators.own import cin, ssda903, workforce
 
 DEFINITIONS: list[Definition] = [*ssda903.DEFINITIONS, *cin.DEFINITIONS, *workforce.DEFINITIONS]

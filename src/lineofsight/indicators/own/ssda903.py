@@ -12,7 +12,7 @@ from collections.abc import Callable
 import ibis
 import ibis.expr.types as ir
 
-from lineofsight.indicators.engine import (
+from lineofsight.indicators.define import (
     Context,
     Definition,
     between,
@@ -23,6 +23,7 @@ from lineofsight.indicators.engine import (
 
 SHORT_BREAKS = ["V3", "V4"]
 PLACEMENT_CHANGE = ["S", "P", "B"]  # T and U keep the same carer; L changes legal status only
+SAME_PLACEMENT = ["L", "T", "U"]  # never a new placement, even after a gap or a short break
 ADOPTION_WITH_CURRENT_CARER = ["A3", "A5"]
 PLACED_FOR_ADOPTION = ["A3", "A4", "A5", "A6"]
 SGO = ["E43", "E44", "E45", "E46", "E47", "E48"]
@@ -64,8 +65,17 @@ def _in_periods(ctx: Context) -> ir.Table:
 
 
 def _looked_after_at_end_expr(ctx: Context) -> ir.Table:
+    """One row per child looked after at the period end: their episode open then.
+
+    Where two episodes are open at once (overlapping episodes, a data error) the later-starting
+    one counts, so the placement type and stability rest on one episode, whichever is read first.
+    """
     ep = _in_periods(ctx)
-    return ep.filter(open_at_end(ep.DECOM, ep.DEC, ep))
+    ep = ep.filter(open_at_end(ep.DECOM, ep.DEC, ep))
+    rn = ibis.row_number().over(
+        group_by=[ep.LA, ep.period_start, ep.period_end, ep.CHILD], order_by=[ibis.desc(ep.DECOM)]
+    )
+    return ep.mutate(_rn=rn).filter(lambda x: x._rn == 0).drop("_rn")
 
 
 def cla_count(ctx: Context) -> ir.Table:
@@ -146,7 +156,8 @@ def cla_3plus_social_workers_pct(ctx: Context) -> ir.Table:
     (``SW_ID``) with an allocation overlapping the period, of all looked after at the period end.
 
     [UNCERTAIN] An allocation counts when it began on or before the period end and had not ended
-    before the period start; the same worker allocated twice counts once.
+    before the period start; the same worker allocated twice counts once. A period in which no
+    child looked after at its end has any allocation recorded is not available (``x``), not 0%.
     """
     cohort = _looked_after_at_end(ctx).select(*KEYS, "CHILD").distinct()
     sw = latest(ctx.table("sw_episodes"), ["LA", "CHILD", "SW_ID", "SW_DECOM"])
@@ -154,9 +165,13 @@ def cla_3plus_social_workers_pct(ctx: Context) -> ir.Table:
     sw = ctx.with_periods("ssda903", sw, sw.SW_DECOM, sw.SW_DEC)
     workers = sw.group_by([*KEYS, "CHILD"]).aggregate(n=sw.SW_ID.nunique())
     j = cohort.left_join(workers, [*KEYS, "CHILD"])
-    return j.group_by([cohort.LA, cohort.period_start, cohort.period_end]).aggregate(
-        numerator=(j.n.fill_null(0) >= 3).cast("int64").sum(), denominator=j.count()
+    agg = j.group_by([cohort.LA, cohort.period_start, cohort.period_end]).aggregate(
+        numerator=(j.n.fill_null(0) >= 3).cast("int64").sum(),
+        denominator=j.count(),
+        _recorded=j.n.notnull().any(),
     )
+    # no allocation recorded in the period for any child looked after then is no data, not 0%
+    return agg.filter(agg._recorded).drop("_recorded")
 
 
 def _share(codes: list[str]) -> Build:
@@ -176,46 +191,71 @@ def _history(ctx: Context) -> ir.Table:
 def _history_expr(ctx: Context) -> ir.Table:
     """Episodes with their period of care and placement, independent of the reporting period.
 
-    A period of care is a chain of episodes each starting the day the previous one ceased. A new
-    placement starts with the period of care or an episode with RNE S, P or B, except a move to
-    adoption with the current foster carers (PLACE A3/A5), which DfE does not count as a change.
+    A period of care is a chain of episodes, each starting by the day the previous one ceased.
+    Short-break episodes (LS V3/V4) take part in the chain (the child is looked after during
+    them) and are then set aside, so a break between two episodes with the same carers does not
+    split the period of care. An overlapping episode (a data error) continues the chain.
+
+    A new placement starts with an episode with RNE S, P or B, except a move to adoption with the
+    current foster carers (PLACE A3/A5), which DfE does not count as a change; and with the first
+    episode of a period of care unless its RNE is L, T or U (a legal-status or same-carer change
+    never counts, even after a gap). The child's first episode on record always starts one.
+
+    For long-term stability a child placed for adoption counts the adoptive placement together
+    with the placement before it (DfE): ``adopt_prev_start`` is the start of that placement,
+    where the move into adoption (A3-A6) ends the placement before it even with the same carers.
     """
-    e = episodes(ctx)
+    e = latest(ctx.table("episodes"), ["LA", "CHILD", "DECOM"])
+    e = e.filter(e.DECOM.notnull())
     w = ibis.window(group_by=[e.LA, e.CHILD], order_by=[e.DECOM])
-    e = e.mutate(_prev_dec=e.DEC.lag().over(w))
-    e = e.mutate(new_care=e._prev_dec.isnull() | (e._prev_dec != e.DECOM))
-    e = e.mutate(
-        new_place=e.new_care
-        | (
-            e.RNE.fill_null("").isin(PLACEMENT_CHANGE)
-            & e.PLACE.fill_null("").notin(ADOPTION_WITH_CURRENT_CARER)
-        )
-    )
-    # Episodes run in date order, so the start of the current period of care (or placement) is
-    # the running maximum of the start dates that opened one: one sort serves both.
     cum = ibis.cumulative_window(group_by=[e.LA, e.CHILD], order_by=[e.DECOM])
+    prev_dec = e.DEC.lag().over(w)
+    first = ibis.row_number().over(w) == 0
+    e = e.mutate(_gap=(first | (prev_dec.notnull() & (prev_dec < e.DECOM))).cast("int64"))
+    e = e.mutate(_chain=e._gap.sum().over(cum))
+    e = e.filter(e.LS.fill_null("").notin(SHORT_BREAKS))
+
+    w = ibis.window(group_by=[e.LA, e.CHILD], order_by=[e.DECOM])
+    cum = ibis.cumulative_window(group_by=[e.LA, e.CHILD], order_by=[e.DECOM])
+    prev_chain = e._chain.lag().over(w)
+    rne = e.RNE.fill_null("")
+    adopt = e.PLACE.fill_null("").isin(PLACED_FOR_ADOPTION)
+    e = e.mutate(
+        new_care=prev_chain.isnull() | (prev_chain != e._chain),
+        _first=ibis.row_number().over(w) == 0,
+        _adopt_in=adopt & ~adopt.lag().over(w).fill_null(False),
+    )
+    moved = rne.isin(PLACEMENT_CHANGE) & e.PLACE.fill_null("").notin(ADOPTION_WITH_CURRENT_CARER)
+    e = e.mutate(new_place=moved | (e.new_care & (e._first | rne.notin(SAME_PLACEMENT))))
+    # Episodes run in date order, so the start of the current period of care (or placement) is
+    # the running maximum of the start dates that opened one: one sort serves all three.
     none = ibis.null().cast(e.DECOM.type())
+    stab_new = e.new_place | e.new_care | e._adopt_in
     e = e.mutate(
         care_start=ibis.ifelse(e.new_care, e.DECOM, none).max().over(cum),
         place_start=ibis.ifelse(e.new_place, e.DECOM, none).max().over(cum),
+        _stab_start=ibis.ifelse(stab_new, e.DECOM, none).max().over(cum),
+        _stab_new=stab_new,
     )
-    e = e.mutate(_lag_place=e.place_start.lag().over(w))
-    # the start of the placement before the current one (null if that was in an earlier
-    # period of care)
-    prev = ibis.ifelse(e.new_place, e._lag_place, none).max().over(cum)
-    e = e.mutate(prev_place_start=prev)
-    return e.mutate(
-        prev_place_start=ibis.ifelse(e.prev_place_start >= e.care_start, e.prev_place_start, none)
+    # a placement never starts before its period of care (an L, T or U episode after a gap)
+    e = e.mutate(
+        place_start=ibis.ifelse(e.place_start < e.care_start, e.care_start, e.place_start),
+        _lag_stab=e._stab_start.lag().over(w),
     )
+    # the start of the placement before the adoptive one (null if in an earlier period of care)
+    prev = ibis.ifelse(e._stab_new, e._lag_stab, none).max().over(cum)
+    e = e.mutate(adopt_prev_start=ibis.ifelse(prev >= e.care_start, prev, none))
+    return e.drop("_gap", "_chain", "_first", "_adopt_in", "_stab_start", "_stab_new", "_lag_stab")
 
 
 def cla_3plus_placements_pct(ctx: Context) -> ir.Table:
     """Children looked after at the period end with 3 or more placements during the period.
 
     [UNCERTAIN] The placement open at the period start (or the first one started in the period)
-    counts as one; each later episode in the period with RNE S, P or B counts as another, except a
-    move to adoption with the current foster carers (A3/A5). An episode that ceased on the first
-    day of the period does not count. Short-break episodes are ignored.
+    counts as one; each later new placement in the period (see ``_history``: RNE S, P or B except
+    a move to adoption with the current foster carers, A3/A5; never L, T or U) counts as another.
+    An episode that ceased on the first day of the period does not count. Short-break episodes are
+    set aside without splitting the placement around them.
     """
     h = _in_periods(ctx)
     ov = h.filter(h.period_end >= h.DECOM, h.DEC.isnull() | (h.period_start < h.DEC))
@@ -238,16 +278,17 @@ def cla_long_term_stability_pct(ctx: Context) -> ir.Table:
     have been in the same placement for 2 years or more.
 
     Looked after continuously means one unbroken period of care (see ``_history``); a child placed
-    for adoption (A3-A6) counts if that placement and the previous one together lasted 2 years.
+    for adoption (A3-A6) counts if the adoptive placement and the one before it together lasted 2
+    years. A move to adoption with the same carers (A3/A5) starts the adoptive placement for this
+    rule, so U4 since 2015, U5 from November 2017 and A5 with the U5 carers from February 2018 is
+    five months at 31 March 2018, not stable.
     Age is at the period end; a child born on 29 February turns 16 on 1 March in other years.
     """
-    h = _in_periods(ctx)
     hd = latest(ctx.table("header"), ["LA", "CHILD"]).select("LA", "CHILD", "DOB")
-    t = h.filter(open_at_end(h.DECOM, h.DEC, h))
-    t = t.join(hd, ["LA", "CHILD"])
+    t = _looked_after_at_end(ctx).join(hd, ["LA", "CHILD"])
     eff_start = ibis.ifelse(
-        t.PLACE.fill_null("").isin(PLACED_FOR_ADOPTION) & t.prev_place_start.notnull(),
-        t.prev_place_start,
+        t.PLACE.fill_null("").isin(PLACED_FOR_ADOPTION) & t.adopt_prev_start.notnull(),
+        t.adopt_prev_start,
         t.place_start,
     )
     in_cohort = (

@@ -16,7 +16,8 @@ import pandas as pd
 
 from lineofsight.errors import UserError
 from lineofsight.returns import checks, coerce, schema, textio, xmlio, years
-from lineofsight.returns.findings import Finding, ReadResult, Severity
+from lineofsight.returns.findings import Finding, Findings, ReadResult, Severity
+from lineofsight.values import is_digits
 
 KIND = "cin"
 ID = "LAchildID"
@@ -156,7 +157,7 @@ def _parse(path: Path, n: _Counter) -> _Parsed:
     details = root.find("Header/CollectionDetails")
     if details is not None:
         year_text = details.findtext("Year")
-        if year_text and year_text.strip().isdigit():
+        if year_text and is_digits(year_text.strip()):
             p.header_year = int(year_text.strip())
         ref = details.findtext("ReferenceDate")
         if ref:
@@ -261,7 +262,7 @@ def _frame(
 def read(paths: list[Path], year: int | None = None) -> ReadResult:
     spec = schema.load(KIND)
     n = _Counter()
-    findings: list[Finding] = []
+    findings = Findings()
     parts: dict[str, list[pd.DataFrame]] = defaultdict(list)
     found_years: set[int] = set()
     for path in paths:

@@ -12,14 +12,14 @@ import pandas as pd
 
 from lineofsight.returns import schema
 from lineofsight.returns.checks import emit
-from lineofsight.returns.findings import Finding, Severity
+from lineofsight.returns.findings import Batch, Findings, Severity
 
 ERROR, QUERY = Severity.ERROR, Severity.QUERY
 ID = "LAchildID"
 
 
 def _f(df: pd.DataFrame, mask: pd.Series, rule: str, field: str | None, msg: str,
-       sev: Severity = ERROR, value: str | None = None) -> list[Finding]:  # fmt: skip
+       sev: Severity = ERROR, value: str | None = None) -> Batch:  # fmt: skip
     return emit(df, mask, rule, sev, field, msg, ID, value)
 
 
@@ -56,14 +56,14 @@ def _join(sub: pd.DataFrame, details: pd.DataFrame, cols: list[str]) -> pd.DataF
     return out
 
 
-def children(t: dict[str, pd.DataFrame]) -> list[Finding]:
+def children(t: dict[str, pd.DataFrame]) -> Findings:
     c = t["children"]
     if c.empty:
-        return []
+        return Findings()
     _, end = _window(c)
     dob, expected = c["PersonBirthDate"], c["ExpectedPersonBirthDate"]
     year = c["YEAR"]
-    out: list[Finding] = []
+    out = Findings()
     out += _f(
         c,
         c.duplicated([ID, "YEAR"], keep="first") & c[ID].notna(),
@@ -110,16 +110,16 @@ def children(t: dict[str, pd.DataFrame]) -> list[Finding]:
     return out
 
 
-def cin_details(t: dict[str, pd.DataFrame]) -> list[Finding]:
+def cin_details(t: dict[str, pd.DataFrame]) -> Findings:
     d = t["cin_details"]
     if d.empty:
-        return []
+        return Findings()
     kids = t["children"].drop_duplicates([ID, "YEAR"])[[ID, "YEAR", "PersonDeathDate"]]
     d2 = d.merge(kids, on=[ID, "YEAR"], how="left")
     d2.index = d.index
     ref, close = d["CINreferralDate"], d["CINclosureDate"]
     _, end = _window(d)
-    out: list[Finding] = []
+    out = Findings()
     out += _f(
         d,
         close < ref,
@@ -182,14 +182,14 @@ def cin_details(t: dict[str, pd.DataFrame]) -> list[Finding]:
     return out
 
 
-def assessments(t: dict[str, pd.DataFrame], spec: schema.Spec) -> list[Finding]:
+def assessments(t: dict[str, pd.DataFrame], spec: schema.Spec) -> Findings:
     a = t["assessments"]
     if a.empty:
-        return []
+        return Findings()
     j = _join(a, t["cin_details"], ["CINreferralDate"])
     start, auth = a["AssessmentActualStartDate"], a["AssessmentAuthorisationDate"]
     _, end = _window(a)
-    out: list[Finding] = []
+    out = Findings()
     out += _f(
         a,
         start < j["CINreferralDate"],
@@ -242,8 +242,8 @@ def _year(df: pd.DataFrame) -> int | None:
     return int(years.max()) if len(years) else None
 
 
-def plans_and_enquiries(t: dict[str, pd.DataFrame]) -> list[Finding]:
-    out: list[Finding] = []
+def plans_and_enquiries(t: dict[str, pd.DataFrame]) -> Findings:
+    out = Findings()
     p = t["cin_plan_dates"]
     if not p.empty:
         out += _f(
@@ -350,12 +350,14 @@ def plans_and_enquiries(t: dict[str, pd.DataFrame]) -> list[Finding]:
     return out
 
 
-def validate(t: dict[str, pd.DataFrame]) -> list[Finding]:
+def validate(t: dict[str, pd.DataFrame]) -> Findings:
     """All CIN rule findings for tables produced by :func:`lineofsight.returns.cin.read.read`."""
     spec = schema.load("cin")
-    return [
-        *children(t),
-        *cin_details(t),
-        *assessments(t, spec),
-        *plans_and_enquiries(t),
-    ]
+    return Findings(
+        [
+            children(t),
+            cin_details(t),
+            assessments(t, spec),
+            plans_and_enquiries(t),
+        ]
+    )

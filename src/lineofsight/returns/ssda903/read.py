@@ -18,7 +18,7 @@ import pandas as pd
 
 from lineofsight.errors import UserError
 from lineofsight.returns import checks, coerce, schema, tabular, textio, xmlio, years
-from lineofsight.returns.findings import Finding, ReadResult, Severity
+from lineofsight.returns.findings import Finding, Findings, ReadResult, Severity
 
 KIND = "ssda903"
 GENERIC = {"CHILD", "DOB", "SEX"}
@@ -286,7 +286,7 @@ def _dtype(kind: str) -> str:
 def read(paths: list[Path], year: int | None = None) -> ReadResult:
     """Read 903 CSV and XML files (already expanded from folders) into one ReadResult."""
     files = _files(paths)
-    findings = [x for f in files for x in f.findings]
+    findings = Findings(x for f in files for x in f.findings)
     findings += _assign_years(files, year)
     s = spec()
     by_table: dict[str, list[pd.DataFrame]] = defaultdict(list)
@@ -360,16 +360,17 @@ def read(paths: list[Path], year: int | None = None) -> ReadResult:
     )
 
 
-def _drop_duplicates(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Finding]]:
+def _drop_duplicates(frame: pd.DataFrame) -> tuple[pd.DataFrame, Findings]:
     """Exact repeats of a record (same values in every column, same year) are reported and
     dropped, keeping the first, so they cannot be counted twice by an indicator."""
     if frame.empty:
-        return frame, []
+        return frame, Findings()
     data = [c for c in frame.columns if c not in ("_file", "_row")]
     dup = frame.duplicated(subset=data, keep="first")
     if not dup.any():
-        return frame, []
-    found = checks.emit(
+        return frame, Findings()
+    found = Findings()
+    found += checks.emit(
         frame,
         dup,
         "ROW-DUPLICATE",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lineofsight.returns.checks import emit
-from lineofsight.returns.findings import Finding, Severity
+from lineofsight.returns.findings import Batch, Findings, Severity
 
 ERROR, QUERY = Severity.ERROR, Severity.QUERY
 CONTINUATION = ("P", "B", "T", "U")
@@ -33,7 +33,7 @@ _INTEGRITY = {
 
 
 def _f(df: pd.DataFrame, mask: pd.Series, rule: str, field: str | None, msg: str,
-       sev: Severity = ERROR, value: str | None = None) -> list[Finding]:  # fmt: skip
+       sev: Severity = ERROR, value: str | None = None) -> Batch:  # fmt: skip
     return emit(df, mask, rule, sev, field, msg, "CHILD", value)
 
 
@@ -61,10 +61,10 @@ def _with_dob(df: pd.DataFrame, dob: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def episodes(tables: dict[str, pd.DataFrame]) -> list[Finding]:
+def episodes(tables: dict[str, pd.DataFrame]) -> Findings:
     ep = tables["episodes"]
     if ep.empty:
-        return []
+        return Findings()
     e = _with_dob(ep, _dob(tables)).sort_values([*KEY, "DECOM"], kind="stable")
     same_prev = (e["CHILD"] == e["CHILD"].shift()) & (e["YEAR"] == e["YEAR"].shift())
     same_prev = same_prev.fillna(False).astype(bool)
@@ -75,7 +75,7 @@ def episodes(tables: dict[str, pd.DataFrame]) -> list[Finding]:
     end = _year_end(e)
     age_start = (e["DECOM"] - e["_DOB"]).dt.days / 365.25
     age_end = (e["DEC"] - e["_DOB"]).dt.days / 365.25
-    out: list[Finding] = []
+    out = Findings()
     out += _f(
         e,
         e["DEC"] < e["DECOM"],
@@ -203,30 +203,38 @@ CARRIED_ON = {
 }
 
 
-def place_provider(tables: dict[str, pd.DataFrame]) -> list[Finding]:
+def place_provider(tables: dict[str, pd.DataFrame]) -> Findings:
     """178, the half the code list does not cover: a provider given for a placement that takes
     none (the code-list half is checked with the other code sets)."""
     ep = tables["episodes"]
     if ep.empty:
-        return []
+        return Findings()
     given = ep["PLACE_PROVIDER"].notna() & (ep["PLACE_PROVIDER"].str.strip() != "")
     recent = (ep["YEAR"] >= 2026).fillna(False)
     takes_none = ep["PLACE"].isin(NO_PROVIDER).fillna(False) & ~recent
     takes_none |= ep["PLACE"].isin(NO_PROVIDER_FROM_2026).fillna(False) & recent
-    return _f(
-        ep,
-        given & takes_none,
-        "178",
-        "PLACE_PROVIDER",
-        "PLACE_PROVIDER '{value}' is filled in, but this placement type takes no provider "
-        "(T0-T3 and Z11-Z14; before the 2025-26 return, T4 and Z1 too); clear PLACE_PROVIDER "
-        "or correct PLACE.",
-        value="PLACE_PROVIDER",
+    return Findings(
+        [
+            _f(
+                ep,
+                given & takes_none,
+                "178",
+                "PLACE_PROVIDER",
+                "PLACE_PROVIDER '{value}' is filled in, but this placement type takes no provider "
+                "(T0-T3 and Z11-Z14; before the 2025-26 return, T4 and Z1 too); clear PLACE_PROVIDER "
+                "or correct PLACE.",
+                value="PLACE_PROVIDER",
+            )
+        ]
     )
 
 
-def previous_year(tables: dict[str, pd.DataFrame]) -> list[Finding]:
-    """502 and 503A-F, when the previous year's return is loaded too.
+def previous_year(tables: dict[str, pd.DataFrame]) -> Findings:
+    """502, 503A-F and XYEAR01, when the previous year's return is loaded too.
+
+    XYEAR01 (ours, after DfE's cross-year checks): a child whose last episode was open at the end
+    of year Y-1's return is missing from year Y's return; their figures for Y would otherwise rest
+    on the earlier return alone, without notice.
 
     A child whose last episode in year Y-1's return was still open at 31 March must start year
     Y's return with that same episode: the same DECOM (502) and the same RNE, LS, CIN, PLACE,
@@ -235,21 +243,38 @@ def previous_year(tables: dict[str, pd.DataFrame]) -> list[Finding]:
     """
     ep = tables["episodes"]
     if ep.empty:
-        return []
+        return Findings()
     e = ep[ep["YEAR"].notna() & ep["DECOM"].notna() & ep["CHILD"].notna()]
     e = e.sort_values(["CHILD", "YEAR", "DECOM"], kind="stable")
     first = e.drop_duplicates(["CHILD", "YEAR"], keep="first")
     last = e.drop_duplicates(["CHILD", "YEAR"], keep="last")
     open_last = last[last["DEC"].isna()]
     if first.empty or open_last.empty:
-        return []
+        return Findings()
+    out = Findings()
+    # a child still looked after at the end of one year's return must be in the next year's
+    years = set(e["YEAR"].dropna().astype(int))
+    nxt = open_last["YEAR"].astype(int) + 1
+    present = pd.MultiIndex.from_arrays([first["CHILD"], first["YEAR"].astype(int)])
+    there = pd.MultiIndex.from_arrays([open_last["CHILD"], nxt]).isin(present)
+    gone = pd.Series(nxt.isin(years).to_numpy() & ~there, index=open_last.index)
+    out += _f(
+        open_last,
+        gone,
+        "XYEAR01",
+        "CHILD",
+        "This child's last episode was still open at the end of this year's return, but the "
+        "next year's return, loaded too, has no episode for them; the episode carries on, so "
+        "add it to next year's return (or close it here if the child ceased to be looked after).",
+        QUERY,
+    )
     fields = [f for f in ["DECOM", *CARRIED_ON] if f in e.columns]
     before = open_last[["CHILD", "YEAR", *fields]].rename(columns={f: f"{f}_PRE" for f in fields})
     before = before.assign(YEAR=before["YEAR"] + 1)
     m = first.merge(before, on=["CHILD", "YEAR"], how="inner")
     if m.empty:
-        return []
-    out = _f(
+        return out
+    out += _f(
         m,
         m["DECOM"] != m["DECOM_PRE"],
         "502",
@@ -276,14 +301,14 @@ def previous_year(tables: dict[str, pd.DataFrame]) -> list[Finding]:
     return out
 
 
-def header(tables: dict[str, pd.DataFrame]) -> list[Finding]:
+def header(tables: dict[str, pd.DataFrame]) -> Findings:
     h = tables["header"]
     if h.empty:
-        return []
+        return Findings()
     end = _year_end(h)
     mother = h["MOTHER"]
     male = h["SEX"].isin(["1", "M"]).fillna(False)
-    out: list[Finding] = []
+    out = Findings()
     out += _f(
         h,
         h["DOB"] > end,
@@ -316,11 +341,11 @@ def header(tables: dict[str, pd.DataFrame]) -> list[Finding]:
     return out
 
 
-def integrity(tables: dict[str, pd.DataFrame]) -> list[Finding]:
+def integrity(tables: dict[str, pd.DataFrame]) -> Findings:
     """Children missing from the header, dates of birth that disagree, and repeated children."""
     dob = _dob(tables)
     header_years = set(dob["YEAR"].fillna(0).astype(int))
-    out: list[Finding] = []
+    out = Findings()
     for table, (missing_rule, dob_rule, dup_rule) in _INTEGRITY.items():
         df = tables.get(table)
         if df is None or df.empty:
@@ -359,8 +384,8 @@ def integrity(tables: dict[str, pd.DataFrame]) -> list[Finding]:
     return out
 
 
-def other_tables(tables: dict[str, pd.DataFrame]) -> list[Finding]:
-    out: list[Finding] = []
+def other_tables(tables: dict[str, pd.DataFrame]) -> Findings:
+    out = Findings()
     mis = _with_dob(tables["missing"], _dob(tables))
     if not mis.empty:
         end = _year_end(mis)
@@ -458,13 +483,15 @@ def other_tables(tables: dict[str, pd.DataFrame]) -> list[Finding]:
     return out
 
 
-def validate(tables: dict[str, pd.DataFrame]) -> list[Finding]:
+def validate(tables: dict[str, pd.DataFrame]) -> Findings:
     """All 903 rule findings for tables produced by :func:`lineofsight.returns.ssda903.read.read`."""
-    return [
-        *episodes(tables),
-        *place_provider(tables),
-        *previous_year(tables),
-        *header(tables),
-        *integrity(tables),
-        *other_tables(tables),
-    ]
+    return Findings(
+        [
+            episodes(tables),
+            place_provider(tables),
+            previous_year(tables),
+            header(tables),
+            integrity(tables),
+            other_tables(tables),
+        ]
+    )

@@ -15,7 +15,8 @@ import pandas as pd
 
 from lineofsight.errors import UserError
 from lineofsight.returns import checks, coerce, schema, textio, xmlio, years
-from lineofsight.returns.findings import Finding, ReadResult, Severity
+from lineofsight.returns.findings import Finding, Findings, ReadResult, Severity
+from lineofsight.values import is_digits
 
 KIND = "workforce"
 ID = "SWENo"
@@ -38,7 +39,7 @@ def _census_year(root: Any, path: Path, explicit: int | None) -> tuple[int | Non
         if not bad.iloc[0] and not pd.isna(parsed.iloc[0]):
             return int(parsed.iloc[0].year), []
     text = (root.findtext("Header/CollectionDetails/Year") or "").strip()
-    if text.isdigit():
+    if is_digits(text):
         return int(text), []
     named = years.from_name(path)[0]
     if named is not None:
@@ -104,7 +105,7 @@ def _columns(names: list[str], spec: schema.Spec) -> list[schema.Column]:
 
 def read(paths: list[Path], year: int | None = None) -> ReadResult:
     spec = schema.load(KIND)
-    findings: list[Finding] = []
+    findings = Findings()
     workers: list[pd.DataFrame] = []
     la_level: list[pd.DataFrame] = []
     found_years: set[int] = set()

@@ -6,20 +6,20 @@ from __future__ import annotations
 import pandas as pd
 
 from lineofsight.returns.checks import emit
-from lineofsight.returns.findings import Finding, Severity
+from lineofsight.returns.findings import Batch, Findings, Severity
 
 ERROR, QUERY = Severity.ERROR, Severity.QUERY
 ID = "SWENo"
 
 
 def _f(df: pd.DataFrame, mask: pd.Series, rule: str, field: str | None, msg: str,
-       sev: Severity = ERROR, value: str | None = None) -> list[Finding]:  # fmt: skip
+       sev: Severity = ERROR, value: str | None = None) -> Batch:  # fmt: skip
     return emit(df, mask, rule, sev, field, msg, ID, value)
 
 
-def validate(t: dict[str, pd.DataFrame]) -> list[Finding]:
+def validate(t: dict[str, pd.DataFrame]) -> Findings:
     w = t["workers"]
-    out: list[Finding] = []
+    out = Findings()
     if not w.empty:
         fte, fte30 = w["FTE"], w["FTE30"]
         out += _f(

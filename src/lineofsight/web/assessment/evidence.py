@@ -12,7 +12,7 @@ from lineofsight.benchmark.engine import get_benchmark
 from lineofsight.indicators.meta import lookup_indicator
 from lineofsight.reference.las import LA
 from lineofsight.signals.model import Signal
-from lineofsight.web.dashboard import signals_page
+from lineofsight.web.dashboard.judgements import council_signals
 from lineofsight.web.dashboard.own import OwnFigure, own_values
 from lineofsight.wording import band_words, show, year_phrase
 
@@ -43,7 +43,8 @@ class Found:
 def _own(own: OwnFigure | None, indicator_id: str) -> str:
     if own is None:
         return ""
-    return f"{show(own.value, lookup_indicator(indicator_id))} ({own.period})"
+    used = f", {own.returns}" if own.returns else ""
+    return f"{show(own.value, lookup_indicator(indicator_id))} ({own.period}{used})"
 
 
 def indicator_rows(la: LA, ids: Iterable[str], own: dict[str, OwnFigure]) -> list[Row]:
@@ -65,7 +66,7 @@ def indicator_rows(la: LA, ids: Iterable[str], own: dict[str, OwnFigure]) -> lis
                 value=show(e.value, meta),
                 neighbours=neighbours,
                 england=show(e.england, meta) if e.england.ok else "No figure",
-                band=band_words(e.band, meta.polarity) if e.value.ok else "",
+                band=band_words(e.band, meta.polarity, meta.kind) if e.value.ok else "",
                 own=_own(own.get(ident), ident),
             )
         )
@@ -82,7 +83,7 @@ def council_signals_for(
         return []
     return [
         s
-        for s in signals_page.council_signals(la_code)
+        for s in council_signals(la_code)
         if SIGNAL_FAMILY.get(s.kind) in wanted and (not ids or s.indicator_id in ids)
     ]
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from lineofsight.assurance.content import QUESTION_IDS
 from lineofsight.assurance.records import RATINGS
+from lineofsight.web.date_input import with_dates
 
 MAX_NARRATIVE = 20_000
 MAX_OWNER = 200
@@ -116,20 +117,20 @@ def parse_answer(post: Mapping[str, str], levels: tuple[str, ...] = ()) -> Answe
         narrative=typed_text(post, "narrative"),
         owner=" ".join(typed_text(post, "owner").split()),
         evidence_text=typed_text(post, "evidence"),
-        review_text=typed_text(post, "review_date"),
+        review_text=typed_text(with_dates(post, ["review_date"]), "review_date"),
     )
     if levels and got.level not in levels:
-        got.errors.append(("level", "Choose a maturity level."))
+        got.errors.append(("level", "Select a maturity level"))
     if got.rating not in RATINGS:
-        got.errors.append(("rating", "Choose a rating."))
+        got.errors.append(("rating", "Select a rating"))
     if len(got.narrative) > MAX_NARRATIVE:
-        got.errors.append(("narrative", f"Keep the narrative under {MAX_NARRATIVE:,} characters."))
+        got.errors.append(("narrative", f"Narrative must be {MAX_NARRATIVE:,} characters or fewer"))
     if len(got.owner) > MAX_OWNER:
-        got.errors.append(("owner", f"Keep the owner under {MAX_OWNER} characters."))
+        got.errors.append(("owner", f"Owner must be {MAX_OWNER} characters or fewer"))
     if got.review_text:
         got.review_date = parse_date(got.review_text)
         if got.review_date is None:
-            got.errors.append(("review_date", "Give the review date as a date, like 2026-03-31."))
+            got.errors.append(("review_date", "Review date must be a real date"))
     got.evidence, problems = parse_links(got.evidence_text)
     if problems:
         got.errors.append(("evidence", " ".join(problems[:3])))

@@ -11,7 +11,7 @@ from lineofsight.assurance.self_evaluation import RETURN_NAMES, Draft, draft_sel
 from lineofsight.reference.las import LA
 from lineofsight.web.assessment.models import SelfEvaluationVersion
 from lineofsight.web.assessment.store import current_sections
-from lineofsight.web.dashboard import signals_page
+from lineofsight.web.dashboard.judgements import council_signals
 
 
 def finding_counts(la_code: str) -> list[dict[str, Any]] | None:
@@ -39,7 +39,7 @@ def finding_counts(la_code: str) -> list[dict[str, Any]] | None:
 
 def council_draft(la: LA) -> Draft:
     """The data's draft for the council, with its live signals and own-return findings."""
-    signals = [s.record() for s in signals_page.council_signals(la.code)]
+    signals = [s.record() for s in council_signals(la.code)]
     return draft_self_evaluation(la, signals=signals, findings=finding_counts(la.code))
 
 

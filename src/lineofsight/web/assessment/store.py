@@ -19,6 +19,7 @@ from lineofsight.assurance.content import QUESTION_IDS
 from lineofsight.assurance.records import RATING_LABELS
 from lineofsight.web.assessment.forms import AnswerInput
 from lineofsight.web.assessment.models import AnswerVersion, Round, SelfEvaluationVersion
+from lineofsight.wording import day_month_year
 
 QUESTION_WORDS = {"know": "What we know", "how": "How we know it", "plans": "Our plans"}
 
@@ -160,7 +161,11 @@ def _answer_fields(v: AnswerVersion, levels: dict[str, str]) -> list[tuple[str, 
         fields.append(("Maturity level", levels.get(v.level, "Not given"), False))
     fields += [
         ("Owner", v.owner or "Not given", False),
-        ("Review date", f"{v.review_date:%-d %B %Y}" if v.review_date else "Not given", False),
+        (
+            "Review date",
+            f"{day_month_year(v.review_date)}" if v.review_date else "Not given",
+            False,
+        ),
         ("Narrative", v.narrative, True),
         ("Evidence", links, True),
     ]

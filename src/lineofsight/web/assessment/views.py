@@ -46,7 +46,8 @@ from lineofsight.web.assessment.forms import (
 from lineofsight.web.assessment.models import AnswerVersion, Round
 from lineofsight.web.audit.log import record
 from lineofsight.web.audit.models import Action
-from lineofsight.web.http import methods
+from lineofsight.web.date_input import with_dates
+from lineofsight.web.http import methods, query_number
 
 VIEWERS = READERS | ADMINISTRATORS
 ANSWER_EDITORS = frozenset({Role.LEADER, Role.LEAD_MEMBER, Role.DIRECTOR})
@@ -84,7 +85,8 @@ def _chosen_round(request: HttpRequest, la: LA) -> tuple[Round | None, Round | N
     wanted = request.GET.get("round", "").strip()
     if not wanted:
         return current, current
-    shown = store.round_by_number(la.code, int(wanted)) if wanted.isdigit() else None
+    number = query_number(wanted)
+    shown = store.round_by_number(la.code, number) if number is not None else None
     if shown is None:
         raise Http404("No such assessment round.")
     return shown, current
@@ -337,16 +339,17 @@ def rounds(request: HttpRequest) -> HttpResponse:
     la = _council(request)
     errors: list[tuple[str, str]] = []
     name = typed_text(request.POST, "name") if request.method == "POST" else ""
-    started_text = typed_text(request.POST, "started") if request.method == "POST" else ""
+    posted = with_dates(request.POST, ["started"])
+    started_text = typed_text(posted, "started") if request.method == "POST" else ""
     if request.method == "POST":
         _require(request, ANSWER_EDITORS)
         started = parse_date(started_text)
         if not name:
-            errors.append(("name", "Give the round a name."))
+            errors.append(("name", "Enter a name for the round"))
         elif len(name) > 120:
-            errors.append(("name", "Keep the name under 120 characters."))
+            errors.append(("name", "Name must be 120 characters or fewer"))
         if started is None:
-            errors.append(("started", "Give the start date as a date, like 2026-04-01."))
+            errors.append(("started", "Start date must be a real date"))
         if not errors and started is not None:
             previous = store.current_round(la.code)
             new = store.start_round(la.code, name, started, request.user)

@@ -23,8 +23,14 @@ def record(
     email: str = "",
     obj: tuple[str, object] | None = None,
     details: dict[str, Any] | None = None,
+    la_code: str = "",
 ) -> AuditEvent:
-    """Write one event; the user, council and address come from the request unless given."""
+    """Write one event; the user, council and address come from the request unless given.
+
+    An event with no user (the command line) must name its council in ``la_code``: the audit
+    log shows each council's administrators their own council's events, so an event with none
+    would be nobody's, or everybody's.
+    """
     if user is None and request is not None and request.user.is_authenticated:
         user = request.user
     if user is not None and not getattr(user, "pk", None):
@@ -32,7 +38,7 @@ def record(
     event: AuditEvent = AuditEvent.objects.create(
         user=user,
         email=(getattr(user, "email", "") or email)[:254],
-        la_code=getattr(user, "la_code", "") or "",
+        la_code=la_code or getattr(user, "la_code", "") or "",
         action=action,
         object_type=obj[0] if obj else "",
         object_id=str(obj[1])[:128] if obj else "",

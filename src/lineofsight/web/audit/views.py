@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -12,14 +13,19 @@ from lineofsight.web.audit.models import ACTION_CHOICES, Action, AuditEvent
 from lineofsight.web.http import methods
 
 PAGE_SIZE = 50
+# What an unknown email can do: it has no council, and every council's administrator may see it.
+NO_COUNCIL_ACTIONS = (Action.SIGN_IN_FAILED.value, Action.LOCKED_OUT.value)
 
 
 @requires(*ADMINISTRATORS)
 @methods("GET")
 def audit_log(request: HttpRequest) -> HttpResponse:
-    """Events for the administrator's council, plus failed sign-ins for unknown emails (no council)."""
+    """Events for the administrator's council, plus failed sign-ins and lockouts for unknown
+    emails (no council). Any other event without a council is nobody's to read here."""
     scope = request.user.scope
-    events = AuditEvent.objects.filter(la_code__in=[*scope.la_codes, ""])
+    events = AuditEvent.objects.filter(
+        Q(la_code__in=scope.la_codes) | Q(la_code="", action__in=NO_COUNCIL_ACTIONS)
+    )
     action = request.GET.get("action", "")
     if action in {a.value for a in Action}:
         events = events.filter(action=action)

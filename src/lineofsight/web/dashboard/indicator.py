@@ -5,7 +5,7 @@ Every number comes from the benchmark engine (one ``entry`` per year); nothing i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -42,6 +42,8 @@ class IndicatorPage:
     neighbours: Chart | None
     rows: list[dict[str, str]]
     sources: list[Source]
+    neighbour_rows: list[dict[str, str]] = field(default_factory=list)
+    closeness_caveat: str = ""
 
     def text(self, value: Any) -> str:
         return show(value, self.indicator)
@@ -96,7 +98,7 @@ def indicator_page(la: LA, indicator_id: str) -> IndicatorPage | None:
             "region": show(e.region, ind),
             "england": show(e.england, ind),
             "rank": f"{e.rank} of {e.ranked}" if e.rank else "",
-            "band": band_words(e.band, ind.polarity) if e.band else "",
+            "band": band_words(e.band, ind.polarity, ind.kind) if e.band else "",
         }
         for e in reversed(entries)
     ]
@@ -111,6 +113,16 @@ def indicator_page(la: LA, indicator_id: str) -> IndicatorPage | None:
         neighbours,
         rows,
         _sources(ind.id, la.code, [e.year for e in entries]),
+        [
+            {
+                "name": n.la.name,
+                "closeness": n.closeness or "Not rated",
+                "value": show(n.value, ind),
+                "joint": "Same joint return: not counted in the median" if n.joint else "",
+            }
+            for n in latest.neighbours
+        ],
+        b.closeness_caveat(la),
     )
 
 
@@ -120,7 +132,7 @@ def csv_records(page: IndicatorPage) -> list[dict[str, Any]]:
 
 
 def _axis_label(ind: IndicatorMeta) -> str:
-    from lineofsight.charts.svg import unit_parts
+    from lineofsight.wording import unit_parts
 
     suffix, phrase = unit_parts(ind.unit)
     if suffix == "%":

@@ -6,7 +6,6 @@ service runs), so it is built once per council and kept; the own-data slot is ad
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -15,8 +14,9 @@ from lineofsight.benchmark.engine import Entry, get_benchmark
 from lineofsight.charts import Chart, sparkline
 from lineofsight.indicators.meta import theme_label
 from lineofsight.reference.las import LA
-from lineofsight.web.dashboard.own import OwnFigure, differs, own_values
-from lineofsight.wording import band_words, show, year_phrase
+from lineofsight.values import Value
+from lineofsight.web.dashboard.own import OwnFigure, own_values
+from lineofsight.wording import NOT_BANDED, rate_text, show, year_phrase
 
 
 @dataclass(frozen=True)
@@ -29,9 +29,30 @@ class Row:
     region: str
     england: str
     band: str
+    rate: str = ""
     own: OwnFigure | None = None
     own_text: str = ""
     own_differs: bool = False
+
+
+# The leader's guide's signatures of risk, shown as tiles under the attention list.
+TILES = (
+    "sw_agency_rate_pct",
+    "sw_vacancy_rate_pct",
+    "sw_turnover_rate_pct",
+    "sw_absence_rate_pct",
+    "sw_caseload_avg",
+    "cpp_rate_per_10k",
+    "cla_rate_per_10k",
+    "cla_spend_gross",
+)  # the high needs position is in the Money block just below (web/finance)
+ATTENTION_MAX = 7
+
+
+@dataclass(frozen=True)
+class Tile:
+    row: Row
+    variation: str  # Making Data Count variation, in words
 
 
 @dataclass(frozen=True)
@@ -41,9 +62,54 @@ class Theme:
     rows: list[Row]
 
 
+def attention(la_code: str) -> list[Any]:
+    """At most seven judgements with something to ask about, most severe first: the published
+    indicators' and the material finance judgements (budget monitoring, the forecast's cost)."""
+    from lineofsight.finance.attention import sort_key
+    from lineofsight.web.finance.attention import finance_attention
+
+    found = [j for j in _judgements(la_code) if j.severity is not None]
+    found = sorted([*finance_attention(la_code), *found], key=sort_key)
+    return found[:ATTENTION_MAX]
+
+
+def _judgements(la_code: str) -> tuple[Any, ...]:
+    from lineofsight.web.dashboard.judgements import council_judgements
+
+    return council_judgements(la_code)
+
+
+def tiles(themes: list[Theme], la_code: str) -> list[Tile]:
+    """The signatures of risk, each with its latest value, neighbours and sparkline."""
+    rows = {r.entry.indicator.id: r for t in themes for r in t.rows}
+    words = {j.indicator_id: j.variation_words for j in _judgements(la_code)}
+    return [Tile(rows[i], words.get(i, "")) for i in TILES if i in rows]
+
+
+def material(own: OwnFigure, published: Value, unit: str) -> bool:
+    """The written rule for the own-vs-published tag: more than 5 percentage points apart for a
+    percentage, more than 10% of the published figure otherwise (the ``own_vs_published`` signal's
+    medium threshold); a published figure that is missing is not a difference."""
+    if not own.value.ok or own.value.number is None or not published.ok:
+        return False
+    if published.number is None:
+        return False
+    gap = abs(own.value.number - published.number)
+    if unit == "percent":
+        return gap > 5
+    return gap > 0.1 * abs(published.number) if published.number else gap > 0
+
+
+def own_period(period: str, year_label: str) -> str:
+    """A point-in-time count is 'at <date>', not 'year to <date>'."""
+    if year_label.startswith("at ") and period.startswith("year to "):
+        return "at " + period.removeprefix("year to ")
+    return period
+
+
 def overview(la: LA) -> list[Theme]:
     """Themes of rows for the council, with its own in-year figures where it has any."""
-    themes = _published(la.code)
+    themes = published_themes(la.code)
     own = own_values(la.code)
     if not own:
         return themes
@@ -56,9 +122,9 @@ def overview(la: LA) -> list[Theme]:
             if fig is not None:
                 row = replace(
                     row,
-                    own=fig,
+                    own=replace(fig, period=own_period(fig.period, ind.year_label)),
                     own_text=show(fig.value, ind),
-                    own_differs=differs(fig, row.entry.value, ind.decimals),
+                    own_differs=material(fig, row.entry.value, ind.unit),
                 )
             rows.append(row)
         out.append(Theme(theme.id, theme.label, rows))
@@ -66,7 +132,9 @@ def overview(la: LA) -> list[Theme]:
 
 
 @lru_cache(maxsize=64)
-def _published(la_code: str) -> list[Theme]:
+def published_themes(la_code: str) -> list[Theme]:
+    """The council's published figures by theme, cached per council (the warm-up and the finance
+    page read it too); own figures are laid over them per request by ``overview``."""
     b = get_benchmark()
     la = b.registry.get(la_code)
     themes = []
@@ -92,15 +160,33 @@ def _published(la_code: str) -> list[Theme]:
                     median=show(e.neighbours_median, ind),
                     region=show(e.region, ind),
                     england=show(e.england, ind),
-                    band=band_words(e.band, ind.polarity),
+                    band=band_short(e.band, ind.polarity, ind.kind),
+                    rate=rate_text(e),
                 )
             )
         themes.append(Theme(theme, theme_label(theme), rows))
     return themes
 
 
-def governance_block(la_code: str, today: dt.date) -> Any:
-    """Overdue actions and statutory roles signals for the overview (``web/governance``)."""
-    from lineofsight.web.governance.summary import overview_summary
+SHORT_PLACES = {
+    "A": "best quarter",
+    "B": "second-best quarter",
+    "C": "second-worst quarter",
+    "D": "worst quarter",
+    "Q1": "lowest quarter",
+    "Q2": "second-lowest quarter",
+    "Q3": "second-highest quarter",
+    "Q4": "highest quarter",
+}
 
-    return overview_summary(la_code, today)
+
+def band_short(band: str | None, polarity: str, kind: str = "measure") -> str:
+    """The band for a table row: "B: second-best quarter". What bands mean is said once, above
+    the tables, rather than in the same sentence on every row (``band_words`` says it in full)."""
+    if kind in NOT_BANDED:
+        return "Not banded"
+    if not band:
+        return "No band"
+    if polarity == "neither" and not band.startswith("Q"):  # older A-D labels, neither direction
+        band = {"A": "Q1", "B": "Q2", "C": "Q3", "D": "Q4"}.get(band, band)
+    return f"{band}: {SHORT_PLACES.get(band, band)}"

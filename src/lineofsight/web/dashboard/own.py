@@ -2,7 +2,8 @@
 
 The figures come from the council's current publication on the Data pages (``returns_data``): for
 each indicator, the latest 12-month period published. Pages beyond the analysts' show them with
-DfE small-number suppression (a count of 1 to 4 children becomes ``c``), so that is the default.
+disclosure control (docs/disclosure.md: a figure resting on 1 to 5 children becomes ``c``), so that
+is the default.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lineofsight.values import State, Value
+from lineofsight.wording import day_month_year
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,8 @@ class OwnFigure:
 
     period: str
     value: Value
+    returns: str = ""  # which returns it rests on: "from the 2023-24 to 2024-25 returns"
+    note: str = ""  # where the history loaded is too short for DfE's definition (issue 21)
 
 
 def own_values(la_code: str, *, exact: bool = False) -> dict[str, OwnFigure]:
@@ -45,7 +49,7 @@ def _figures(publication_pk: int, published_at: dt.datetime, exact: bool) -> dic
     backup) can never bring back another publication's figures."""
     import pandas as pd
 
-    from lineofsight.indicators.own.suppress import suppress
+    from lineofsight.indicators.own.disclosure import suppress
     from lineofsight.web.returns_data.models import IndicatorValue
 
     rows = list(
@@ -57,6 +61,8 @@ def _figures(publication_pk: int, published_at: dt.datetime, exact: bool) -> dic
             "state",
             "numerator",
             "denominator",
+            "returns",
+            "note",
         )
     )
     if not rows:
@@ -74,6 +80,8 @@ def _figures(publication_pk: int, published_at: dt.datetime, exact: bool) -> dic
             period=period_words(rec["period_start"], rec["period_end"]),
             value=Value(float(number) if ok else None, state if ok or state is not State.VALUE
                         else State.NOT_AVAILABLE),
+            returns=str(rec.get("returns") or ""),
+            note=str(rec.get("note") or ""),
         )  # fmt: skip
     return figures
 
@@ -81,8 +89,8 @@ def _figures(publication_pk: int, published_at: dt.datetime, exact: bool) -> dic
 def period_words(start: dt.date, end: dt.date) -> str:
     """'year to 31 October 2025' for 12 months; 'X to Y' for any other span."""
     if (end - start).days in (364, 365):
-        return f"year to {end.day} {end:%B %Y}"
-    return f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
+        return f"year to {day_month_year(end)}"
+    return f"{day_month_year(start)} to {day_month_year(end)}"
 
 
 def _state(code: str) -> State:

@@ -1,24 +1,19 @@
-"""What the Signals page and the signal flags show: the engine's signals and the risk estimate,
+"""What the Signals page and the signal flags show: the engine's signals,
 cached per council for the life of the process (the bundled data never changes while it runs), so
 the overview can flag rows without recomputing every rule on each request."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Any
 
-from lineofsight.benchmark.engine import get_benchmark
 from lineofsight.indicators.meta import lookup_indicator
 from lineofsight.signals.model import Severity, Signal
-from lineofsight.signals.report import CAVEATS
-from lineofsight.signals.risk import Estimate, Factor, estimate
+from lineofsight.web.dashboard.judgements import (
+    council_judgements,
+    council_signals,
+    judgement_for,
+)
 
-TARGETS = ("overall", "leadership")
-TARGET_WORDS = {"overall": "Overall effectiveness", "leadership": "Impact of leaders"}
-FLAG_SUFFIXES = ("_poor", "_inadequate", "_outstanding", "short_inspection")
 EVIDENCE_LABELS = {
     "value": "Latest figure",
     "lower_limit": "Lower limit",
@@ -45,21 +40,7 @@ EVIDENCE_LABELS = {
     "side": "Side of the average",
     "run_from": "Run started",
 }
-__all__ = ["CAVEATS", "council_estimates", "council_signals", "evidence_rows", "flags"]
-
-
-@cache
-def council_signals(la_code: str) -> tuple[Signal, ...]:
-    """``signals_for`` for one council, computed once per process."""
-    from lineofsight.signals.engine import signals_for
-
-    return tuple(signals_for(get_benchmark().registry.get(la_code)))
-
-
-@cache
-def council_estimates(la_code: str) -> tuple[Estimate, ...]:
-    """The risk model's estimates (overall and leadership) for one council, once per process."""
-    return tuple(estimate(la_code, target) for target in TARGETS)
+__all__ = ["council_judgements", "council_signals", "evidence_rows", "flags", "judgement_for"]
 
 
 def flags(la_code: str) -> dict[str, list[Signal]]:
@@ -99,37 +80,3 @@ def evidence_rows(signal: Signal) -> list[tuple[str, str]]:
         text = _number(float(value)) if isinstance(value, int | float) else str(value)
         rows.append((EVIDENCE_LABELS.get(key, key.replace("_", " ").capitalize()), text))
     return rows
-
-
-def probability_words(p: float) -> str:
-    """A band in words; the percentage sits beside it on the page."""
-    if p < 0.2:
-        return "Low"
-    if p < 0.4:
-        return "Moderate"
-    if p < 0.6:
-        return "Raised"
-    return "High"
-
-
-def factor_text(f: Factor) -> str:
-    """One factor as a leader would read it: its value (or that it had none) and its year."""
-    if f.value is None:
-        value = " (no figure; the typical value was used)"
-    elif f.feature.endswith(FLAG_SUFFIXES):
-        value = ": yes" if f.value else ": no"
-    else:
-        value = f": {f.value:,.1f}"
-    year = f" ({f.year})" if f.year else ""
-    return f"{f.label}{value}{year}"
-
-
-def direction(f: Factor) -> str:
-    return "raises the estimate" if f.contribution > 0 else "lowers the estimate"
-
-
-def backtest_split() -> dict[str, dict[str, Any]]:
-    """The stored split backtest of each model, keyed "target/model", for the method summary."""
-    text = resources.files("lineofsight.signals").joinpath("backtest.json").read_text("utf-8")
-    record = json.loads(text)
-    return {f"{r['target']}/{r['model']}": r for r in record["results"] if r["design"] == "split"}

@@ -11,7 +11,9 @@ urlpatterns = [
     path("overview/", views.index, name="index"),
     path("indicators/<str:indicator_id>/", views.indicator, name="indicator"),
     path("indicators/<str:indicator_id>/data.csv", views.indicator_csv, name="indicator-csv"),
+    path("indicators/<str:indicator_id>/data.xlsx", views.indicator_xlsx, name="indicator-xlsx"),
     path("compare/", views.compare_view, name="compare"),
+    path("compare/data.<str:fmt>", views.compare_download, name="compare-download"),
     path("ofsted/", views.ofsted, name="ofsted"),
     path("signals/", views.signals, name="signals"),
 ]

@@ -1,7 +1,7 @@
 """Who reads and who changes the governance records.
 
-Everyone signed in reads them: anyone can see what was decided and whether it was done. Changes
-follow the roles (issue 6):
+Everyone signed in at the council reads them (not the regional roles): anyone can see what was
+decided and whether it was done. Changes follow the roles (issue 6):
 
 - board clerks keep the boards, meetings, decisions and actions (add and edit);
 - the strategic quartet (leader, lead member, chief executive, director) and board clerks add
@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from lineofsight.web.accounts.roles import ALL_ROLES, Role
+from lineofsight.web.accounts.roles import COUNCIL_ROLES, Role
 
-GOVERNANCE_READERS: frozenset[Role] = ALL_ROLES
+GOVERNANCE_READERS: frozenset[Role] = COUNCIL_ROLES  # not the regional roles (docs/regions.md)
 BOARD_EDITORS: frozenset[Role] = frozenset({Role.CLERK})
 ACTION_UPDATERS: frozenset[Role] = frozenset(
     {Role.CLERK, Role.LEADER, Role.LEAD_MEMBER, Role.CHIEF_EXECUTIVE, Role.DIRECTOR}

@@ -14,12 +14,12 @@ class GovernanceConfig(AppConfig):  # type: ignore[misc]  # Django ships no type
 
         register_page(
             "governance:index",
-            "Governance",
+            "Boards and meetings",
             "Boards and meetings: who attended, what was decided and the actions that followed.",
         )
         register_page(
             "governance:actions",
-            "Actions",
+            "Action log",
             "The action log: every action, its owner and due date, and whether it was done.",
         )
         register_page(

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from django import forms
 
 from lineofsight.assurance.records import ACTION_STATUS_LABELS
+from lineofsight.web.date_input import joined
 from lineofsight.web.governance.models import (
     Board,
     Commitment,
@@ -19,6 +20,7 @@ from lineofsight.web.governance.models import (
     RoleRecord,
     Voice,
 )
+from lineofsight.wording import day_month_year
 
 NO_CHILD_DATA = (
     "Do not include children's names or anything that could identify a child: "
@@ -27,13 +29,17 @@ NO_CHILD_DATA = (
 
 
 class DateInput(forms.DateInput):  # type: ignore[misc]
-    input_type = "date"
+    """Rendered as GOV.UK day, month and year boxes (``_date_input.html``); read back as one date."""
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        text = joined(data, name)
+        return data.get(name) if text is None else text
 
 
 def _date(label: str, hint: str = "", required: bool = True) -> forms.DateField:
     return forms.DateField(
         label=label,
-        help_text=hint or "For example, 27 March 2027. Your browser may offer a calendar.",
+        help_text=hint or "For example, 27 3 2027",
         required=required,
         widget=DateInput(format="%Y-%m-%d"),
         error_messages={
@@ -115,7 +121,7 @@ class ActionForm(forms.Form):  # type: ignore[misc]
         queryset=Board.objects.none(),
         label="Board",
         empty_label=None,
-        error_messages={"required": "Choose the board that agreed the action"},
+        error_messages={"required": "Select the board that agreed the action"},
     )
     decision = forms.ModelChoiceField(
         queryset=Decision.objects.none(),
@@ -141,20 +147,20 @@ class ActionForm(forms.Form):  # type: ignore[misc]
         data: dict[str, Any] = super().clean()
         decision, board = data.get("decision"), data.get("board")
         if decision is not None and board is not None and decision.meeting.board_id != board.pk:
-            self.add_error("decision", "Choose a decision of the same board, or none")
+            self.add_error("decision", "Select a decision of the same board, or none")
         return data
 
 
 def _decision_label(decision: Decision) -> str:
     text = decision.text if len(decision.text) <= 80 else decision.text[:77] + "..."
-    return f"{decision.meeting.board.name}, {decision.meeting.date:%-d %B %Y}: {text}"
+    return f"{decision.meeting.board.name}, {day_month_year(decision.meeting.date)}: {text}"
 
 
 class ActionUpdateForm(forms.Form):  # type: ignore[misc]
     status = forms.ChoiceField(
         label="Status",
         choices=list(ACTION_STATUS_LABELS.items()),
-        error_messages={"required": "Choose the action's status"},
+        error_messages={"required": "Select the action's status"},
     )
     note = forms.CharField(
         label="Update",
@@ -250,8 +256,8 @@ class VoiceForm(forms.ModelForm):  # type: ignore[misc]
         }
         error_messages: ClassVar[dict[str, dict[str, str]]] = {
             "said": {"required": "Enter what children or families said"},
-            "source": {"required": "Choose where it was heard"},
-            "group": {"required": "Choose who said it"},
+            "source": {"required": "Select where it was heard"},
+            "group": {"required": "Select who said it"},
         }
         widgets: ClassVar[dict[str, Any]] = {
             "said": forms.Textarea(attrs={"rows": 4}),

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 
 from lineofsight.assurance.records import ACTION_STATUS_LABELS, POST_LABELS
+from lineofsight.wording import day_month_year
 
 
 class Board(models.Model):  # type: ignore[misc]  # Django ships no type hints
@@ -52,7 +53,7 @@ class Meeting(models.Model):  # type: ignore[misc]
         ordering: ClassVar[list[str]] = ["-date", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.board.name}, {self.date:%-d %B %Y}"
+        return f"{self.board.name}, {day_month_year(self.date)}"
 
     @property
     def attendees(self) -> list[str]:
@@ -210,7 +211,7 @@ class Voice(models.Model):  # type: ignore[misc]
         ordering: ClassVar[list[str]] = ["-date", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_group_display()}, {self.date:%-d %B %Y}"
+        return f"{self.get_group_display()}, {day_month_year(self.date)}"
 
     @property
     def theme_list(self) -> list[str]:

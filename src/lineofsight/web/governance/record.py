@@ -60,6 +60,12 @@ def governance_record(la_code: str, as_at: dt.date) -> records.GovernanceRecord:
     )
     voices = Voice.objects.filter(la_code=la_code).order_by("date", "pk")
     answers, enabler_answers, self_evaluation = assessment_parts(la_code)
+    from lineofsight.web.finance.attention import finance_attention
+    from lineofsight.web.finance.store import current as current_monitoring
+    from lineofsight.web.finance.store import current_mix
+
+    monitoring = current_monitoring(la_code)
+    mix = current_mix(la_code)
     return records.GovernanceRecord(
         la_code=la_code,
         as_at=as_at,
@@ -70,4 +76,9 @@ def governance_record(la_code: str, as_at: dt.date) -> records.GovernanceRecord:
         roles=tuple(store.holder(r) for r in store.current_roles(la_code).values()),
         voices=tuple(_voice(v) for v in voices),
         self_evaluation=self_evaluation,
+        monitoring=monitoring[1] if monitoring else None,
+        monitoring_is_demo=bool(monitoring and monitoring[0].is_demo),
+        placement_mix=mix[1] if mix else None,
+        placement_mix_is_demo=bool(mix and mix[0].synthetic),
+        finance_judgements=tuple(finance_attention(la_code)),
     )

@@ -21,6 +21,7 @@ from lineofsight.web.governance.models import (
     Meeting,
     RoleRecord,
 )
+from lineofsight.wording import day_month_year
 
 
 def overdue(actions: QuerySet[Action], today: dt.date) -> QuerySet[Action]:
@@ -119,7 +120,7 @@ def _say(value: object) -> str:
     if value is None or value == "":
         return "none"
     if isinstance(value, dt.date):
-        return f"{value:%-d %B %Y}"
+        return f"{day_month_year(value)}"
     return str(value)
 
 

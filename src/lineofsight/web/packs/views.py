@@ -3,6 +3,7 @@ record, so it is a POST and is written to the audit log with what was made."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,12 +13,13 @@ from django.utils import timezone
 from lineofsight.errors import UserError
 from lineofsight.indicators.meta import headline_indicators, theme_label
 from lineofsight.packs.catalogue import DEFAULT_THEME, PACKS
+from lineofsight.web import demo_marks
 from lineofsight.web.accounts.permissions import require_in_scope, requires
 from lineofsight.web.accounts.roles import ADMINISTRATORS, ANALYSTS, LEADERSHIP
 from lineofsight.web.audit.log import record
 from lineofsight.web.audit.models import Action
 from lineofsight.web.governance.record import governance_record
-from lineofsight.web.http import methods
+from lineofsight.web.http import long_running, methods
 
 PACK_ROLES = LEADERSHIP | ANALYSTS | ADMINISTRATORS
 FORMATS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
@@ -52,6 +54,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return _page(request, [])
 
 
+@long_running  # making a PDF takes seconds and changes no record
 @requires(*PACK_ROLES)
 @methods("POST")
 def download(request: HttpRequest) -> HttpResponse:
@@ -66,12 +69,12 @@ def download(request: HttpRequest) -> HttpResponse:
     errors = []
     shown = kind if kind in PACKS else next(iter(PACKS))  # the pack whose controls to link to
     if kind not in PACKS:
-        errors.append((f"pack-{shown}", "Choose one of the four packs."))
+        errors.append((f"pack-{shown}", "Select one of the four packs"))
     if fmt not in FORMATS:
-        errors.append((f"{shown}-pdf", "Choose PDF or web page (HTML)."))
+        errors.append((f"{shown}-pdf", "Select PDF or web page (HTML)"))
     theme = request.POST.get("theme") or DEFAULT_THEME if kind == "scrutiny" else None
     if theme is not None and theme not in dict(_themes()):
-        errors.append(("scrutiny-theme", "Choose a theme from the list."))
+        errors.append(("scrutiny-theme", "Select a theme from the list"))
     if errors:
         return _page(request, errors, status=400)
     as_at = timezone.localdate()
@@ -81,6 +84,9 @@ def download(request: HttpRequest) -> HttpResponse:
         )
     except UserError as exc:
         raise Http404(exc.message) from exc
+    marks = demo_marks.for_council(code)
+    if marks:
+        pack = dataclasses.replace(pack, demo=marks.notice)
     html = render_html(pack)
     body = html.encode("utf-8") if fmt == "html" else render_pdf(pack, html)
     record(

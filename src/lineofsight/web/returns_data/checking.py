@@ -1,21 +1,26 @@
-"""Read, validate and aggregate a set of return files in memory: nothing child-level leaves here.
+"""Read, validate and aggregate a set of return files: nothing child-level leaves here except
+the findings report, which is for analysts.
 
 The web upload, ``lineofsight load`` and the demo loader all call :func:`check`; it hands back
-the files' fingerprints, the findings (summary and reports) and, when there are no errors, the
-own-data indicator values as plain rows ready to store.
+the files' fingerprints, the findings (counts per rule with the first examples, the capped HTML
+and JSON reports, and the full list as a gzipped CSV file) and, when there are no errors, the
+own-data indicator values as plain rows ready to store. The full list never sits in memory or in
+a database row: a 100,000-row file with a bad code on every row has close to a million findings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
 import math
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lineofsight.returns import report
-from lineofsight.returns.findings import Finding, ReadResult, Severity
+from lineofsight.returns.findings import Findings, ReadResult
 from lineofsight.returns.load import expand, read_paths
 
 KIND_LABELS = {
@@ -32,25 +37,38 @@ class Checked:
     files: list[dict[str, Any]]
     kinds: list[str]
     returns: list[dict[str, Any]]
-    findings: list[Finding]
-    report_csv: str
+    findings: Findings  # counts, first messages and examples over every return
+    report_csv: Path | None  # the full list, gzipped, waiting in the reports folder
     report_json: str
     report_html: str
     aggregates: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        return self.findings.error_count
 
     @property
     def queries(self) -> int:
         return len(self.findings) - self.errors
 
     def summary(self) -> list[dict[str, Any]]:
-        return [
-            {"rule_id": s.rule_id, "severity": s.severity, "count": s.count, "message": s.message}
-            for s in report.summarise(self.findings)
-        ]
+        """Per rule: count, first message and the first examples (row, child, field, message)."""
+        out = []
+        for s in report.summarise(self.findings):
+            shown = self.findings.examples.get((s.rule_id, s.severity), [])
+            out.append(
+                {
+                    "rule_id": s.rule_id,
+                    "severity": s.severity,
+                    "count": s.count,
+                    "message": s.message,
+                    "examples": [
+                        {"file": f.file, "row": f.row, "child_id": f.child_id, "message": f.message}
+                        for f in shown
+                    ],
+                }
+            )
+        return out
 
 
 def fingerprint(path: Path, name: str | None = None) -> dict[str, Any]:
@@ -71,19 +89,47 @@ def check(paths: list[Path], la_code: str, names: dict[Path, str] | None = None)
     files = expand(paths)
     shown = names or {}
     results = read_paths(files)
-    findings = [f for r in results for f in r.findings]
     checked = Checked(
         files=[fingerprint(p, shown.get(p)) for p in files],
         kinds=[r.kind for r in results],
         returns=[_return_summary(r) for r in results],
-        findings=findings,
-        report_csv=report.to_csv(findings),
+        findings=report.combined(results),
+        report_csv=_write_csv(results),
         report_json=report.to_json(results),
         report_html=report.to_html(results),
     )
     if checked.errors == 0:
         checked.aggregates = aggregates(results, la_code)
     return checked
+
+
+def reports_dir() -> Path:
+    from django.conf import settings
+
+    folder = Path(getattr(settings, "RETURNS_REPORTS_DIR", "") or _default_reports_dir())
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _default_reports_dir() -> Path:
+    from lineofsight.web.settings.base import data_home
+
+    return data_home() / "reports"
+
+
+def report_path(upload_pk: int) -> Path:
+    """Where an upload's full findings CSV (gzipped) is kept."""
+    return reports_dir() / f"upload-{upload_pk}-findings.csv.gz"
+
+
+def _write_csv(results: list[ReadResult]) -> Path | None:
+    """The full findings list, streamed into a gzipped CSV; None when there are no findings."""
+    if not any(r.findings for r in results):
+        return None
+    path = reports_dir() / f"pending-{secrets.token_hex(8)}.csv.gz"
+    with gzip.open(path, "wt", encoding="utf-8", newline="", compresslevel=6) as fh:
+        report.write_csv(results, fh)
+    return path
 
 
 def _return_summary(r: ReadResult) -> dict[str, Any]:
@@ -94,8 +140,8 @@ def _return_summary(r: ReadResult) -> dict[str, Any]:
         "rows_read": r.rows_read,
         "rows_used": r.rows_used,
         "rows_reported": r.rows_reported,
-        "errors": len(r.errors),
-        "queries": len(r.findings) - len(r.errors),
+        "errors": r.error_count,
+        "queries": r.query_count,
     }
 
 
@@ -118,6 +164,8 @@ def aggregates(results: list[ReadResult], la_code: str) -> list[dict[str, Any]]:
                 "state": str(rec["state"]),
                 "numerator": _number(rec["numerator"]),
                 "denominator": _number(rec["denominator"]),
+                "returns": str(rec.get("returns") or ""),
+                "note": str(rec.get("note") or ""),
             }
         )
     return rows

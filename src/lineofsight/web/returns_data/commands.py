@@ -22,34 +22,38 @@ def load(
         typer.Argument(help="903 CSV/XML, CIN census XML or workforce XML files or folders."),
     ],
     la: Annotated[str, typer.Option("--la", help="The council: name, old 3-digit code or E-code.")],
+    replace_all: Annotated[
+        bool,
+        typer.Option(
+            "--replace-all",
+            help="Replace every own figure, not only those of the returns loaded (the others "
+            "are kept by default).",
+        ),
+    ] = False,
 ) -> None:
     """Validate returns and, when no finding is an error, publish their figures as the
     council's current version (queries are listed, and do not stop publication)."""
     from lineofsight.errors import UserError
     from lineofsight.reference.las import resolve
-    from lineofsight.web.commands import _migrate, _setup
+    from lineofsight.web.commands import migrate_database, setup_django
 
     council = resolve(la)
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UserError(f"{missing[0]} does not exist; check the path.")
-    _setup("lineofsight.web.settings.dev")
-    _migrate()
+    setup_django("lineofsight.web.settings.dev")
+    migrate_database()
 
-    from lineofsight.web.audit.log import record
-    from lineofsight.web.audit.models import Action
     from lineofsight.web.returns_data.checking import check
-    from lineofsight.web.returns_data.store import CannotPublish, publish, save_upload
+    from lineofsight.web.returns_data.store import (
+        CannotPublish,
+        publish,
+        publish_scope,
+        save_upload,
+    )
 
     checked = check(paths, council.code)
-    upload = save_upload(checked, council.code, source="cli")
-    record(
-        None,
-        Action.UPLOAD,
-        email="command line",
-        obj=("returns_upload", upload.pk),
-        details={"files": len(checked.files), "status": upload.status, "errors": upload.errors},
-    )
+    upload = save_upload(checked, council.code, source="cli", actor="command line")
     for r in checked.returns:
         years = ", ".join(str(y) for y in r["years"]) or "year unknown"
         typer.echo(
@@ -64,19 +68,21 @@ def load(
             "publication is unchanged; correct the files and load them again."
         )
         raise typer.Exit(1)
+    scope = publish_scope(upload)
     try:
-        publication = publish(upload, acknowledge_queries=True)
+        publication = publish(
+            upload, acknowledge_queries=True, actor="command line", replace_all=replace_all
+        )
     except CannotPublish as exc:
         typer.echo(f"Not published: {exc}")
         raise typer.Exit(1) from None
-    record(
-        None,
-        Action.PUBLICATION,
-        email="command line",
-        obj=("returns_publication", publication.pk),
-        details={"version": publication.version, "upload": upload.pk},
-    )
     typer.echo(
         f"Published version {publication.version} for {council.name} "
         f"({publication.values.count():,} indicator values)."
     )
+    if scope.others:
+        done = "Removed" if replace_all else "Kept"
+        typer.echo(
+            f"{done} the {scope.others_text} figures of version {scope.version} "
+            f"({scope.others_count:,} values)."
+        )

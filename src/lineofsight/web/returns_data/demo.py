@@ -14,6 +14,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 from lineofsight.web.demo_data import register_demo_loader
+from lineofsight.wording import day_month_year
 
 DEMO_FIRST = 2024  # the first collection year: enough for a trend, quick to generate and read
 DEMO_SEED = 20251
@@ -48,17 +49,17 @@ def load_synthetic_returns(la_code: str) -> str:
     with TemporaryDirectory(prefix="lineofsight-demo-") as tmp:
         generate(la, Path(tmp), DEMO_FIRST, last, DEMO_SEED, 0.0, extract.toordinal())
         checked = check([Path(tmp) / la.code], la.code)
-    upload = save_upload(checked, la.code, source="demo")
+    upload = save_upload(checked, la.code, source="demo", actor="demo loader")
     if checked.errors:
         return (
             f"Own returns: the synthetic returns had {checked.errors:,} errors, so nothing was "
             f"published (upload {upload.pk})."
         )
-    publication = publish(upload, acknowledge_queries=True)
+    publication = publish(upload, acknowledge_queries=True, actor="demo loader")
     took = time.perf_counter() - started
     return (
         f"Own returns: synthetic returns for {la.name}, {DEMO_FIRST} to an extract of "
-        f"{extract:%d %B %Y}, checked "
+        f"{day_month_year(extract)}, checked "
         f"({checked.queries:,} queries) and published as version {publication.version} "
         f"({publication.values.count():,} values) in {took:.1f} s; the files were deleted."
     )

@@ -8,6 +8,7 @@ returns. One publication per council is current; earlier ones stay listed.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -60,6 +61,51 @@ class Upload(models.Model):  # type: ignore[misc]
     def file_names(self) -> str:
         return ", ".join(str(f.get("name", "")) for f in self.files)
 
+    @property
+    def kind_label(self) -> str:
+        """The returns as people name them: "SSDA903, CIN census", not "ssda903, cin"."""
+        return kinds_text(self.kind)
+
+    @property
+    def synthetic(self) -> bool:
+        """Made by ``lineofsight demo`` from synthetic returns, not real children."""
+        return bool(self.source == "demo")
+
+    def years_text(self, kind: str, years: list[int]) -> str:
+        """The years a return covers, with a collection year not yet ended on the upload day
+        said to be an in-year extract (not shown as a year still to come)."""
+        return years_text(kind, years, self.uploaded_at.date() if self.uploaded_at else None)
+
+
+RETURN_NAMES = {"ssda903": "SSDA903", "cin": "CIN census", "workforce": "workforce census"}
+
+
+def kinds_text(kind: str) -> str:
+    return ", ".join(RETURN_NAMES.get(k.strip(), k.strip()) for k in kind.split(",") if k.strip())
+
+
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def years_text(kind: str, years: list[int], on: dt.date | None) -> str:
+    """'Years to 31 March 2024 and 2025; in-year extract from April 2025' (workforce: census
+    years at 30 September)."""
+    if not years:
+        return "unknown"
+    census = kind == "workforce"
+    month, day, opening = (9, 30, "October") if census else (3, 31, "April")
+    ended = [y for y in sorted(years) if on is None or dt.date(y, month, day) <= on]
+    open_years = [y for y in sorted(years) if y not in ended]
+    parts = []
+    if ended:
+        lead = "Censuses at 30 September" if census else "Years to 31 March"
+        parts.append(f"{lead} {_joined([str(y) for y in ended])}")
+    for y in open_years:
+        parts.append(f"in-year extract from {opening} {y - 1}")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
 
 class Publication(models.Model):  # type: ignore[misc]
     """A published version of a council's own figures; exactly one per council is current."""
@@ -100,6 +146,10 @@ class IndicatorValue(models.Model):  # type: ignore[misc]
     state = models.CharField(max_length=10)
     numerator = models.FloatField(null=True)
     denominator = models.FloatField(null=True)
+    # which returns the figure rests on ("the 2022-23 to 2024-25 returns") and, where the history
+    # loaded is too short for DfE's definition, a sentence saying so (issue 21)
+    returns = models.CharField(max_length=200, blank=True, default="")
+    note = models.CharField(max_length=400, blank=True, default="")
 
     class Meta:
         ordering: ClassVar[list[str]] = ["indicator_id", "period_end", "period_start"]

@@ -22,11 +22,19 @@ MAX_TOTAL_BYTES = 500 * 1024 * 1024
 SUFFIXES = (".csv", ".xml")
 
 
+MAX_NAME = 120
+
+
 def clean_name(raw: str) -> str:
-    """The file's own name without folders or characters a filesystem might object to."""
+    """The file's own name without folders or characters a filesystem might object to; a long
+    name is shortened before its extension, so ``.csv`` or ``.xml`` survives the cut."""
     base = re.split(r"[\\/]", raw or "")[-1].strip()
     base = re.sub(r"[^A-Za-z0-9._ -]", "_", base).strip(". ")
-    return base[:120] or "unnamed"
+    if len(base) > MAX_NAME:
+        stem, dot, ext = base.rpartition(".")
+        suffix = f".{ext}" if dot and stem and len(ext) <= 10 else ""
+        base = base[: len(base) - len(suffix)][: MAX_NAME - len(suffix)].rstrip(". ") + suffix
+    return base or "unnamed"
 
 
 def check_limits(files: list[Any]) -> None:

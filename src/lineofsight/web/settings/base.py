@@ -14,7 +14,7 @@ import dj_database_url
 
 WEB_DIR = Path(__file__).resolve().parents[1]
 
-DEMO_SECRET_KEY = "lineofsight-demo-only-not-secret"
+DEMO_SECRET_KEY = "lineofsight-demo-only-not-secret"  # noqa: S105 - demo only; production refuses it
 
 
 def data_home() -> Path:
@@ -64,6 +64,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 # The council's name shown in the header when a user has none (e.g. signed out).
 SERVICE_NAME = "Line of Sight"
 COUNCIL_NAME = os.environ.get("LINEOFSIGHT_COUNCIL_NAME", "")
+# Where the phase banner's "give your feedback" link goes (a form or mailto:); without it the
+# banner asks people to tell their administrator.
+FEEDBACK_URL = os.environ.get("LINEOFSIGHT_FEEDBACK_URL", "")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -80,11 +83,15 @@ INSTALLED_APPS = [
     "lineofsight.web.assessment",
     "lineofsight.web.governance",
     "lineofsight.web.packs",
+    "lineofsight.web.finance",
+    "lineofsight.web.forecast",
+    "lineofsight.web.regions",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lineofsight.web.security.ContentSecurityPolicyMiddleware",
+    "lineofsight.web.security.DownloadsNotStoredMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -94,6 +101,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "lineofsight.web.audit.atomic.AtomicWritesMiddleware",  # last: it runs the view
 ]
 
 ROOT_URLCONF = "lineofsight.web.urls"

@@ -11,7 +11,7 @@ import dj_database_url
 from lineofsight.web.settings.base import *  # noqa: F403
 
 DEBUG = False
-SECRET_KEY = "lineofsight-tests-only"
+SECRET_KEY = "lineofsight-tests-only"  # noqa: S105 - the test settings
 DEMO_ACCOUNTS_ALLOWED = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -27,3 +27,6 @@ DATABASES = {
         },
     }
 }
+
+# Each test process writes its uploads' findings CSVs to a folder of its own.
+RETURNS_REPORTS_DIR = Path(tempfile.gettempdir()) / f"lineofsight-test-reports-{os.getpid()}"

@@ -1,0 +1,1 @@
+"""Money: the published finance figures for a council and its own in-year budget monitoring."""

@@ -1,0 +1,1 @@
+"""The Finance page: published spend and unit costs, and the council's own budget monitoring."""

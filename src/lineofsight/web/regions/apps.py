@@ -1,0 +1,19 @@
+"""Django app configuration for regions: alliances of councils pooling their own figures."""
+
+from django.apps import AppConfig
+
+
+class RegionsConfig(AppConfig):  # type: ignore[misc]  # Django ships no type hints
+    name = "lineofsight.web.regions"
+    label = "regions"
+    verbose_name = "Regions"
+
+    def ready(self) -> None:
+        from lineofsight.web.accounts.navigation import register_page
+
+        register_page(
+            "regions:index",
+            "Region",
+            "Your regional alliance: members' own figures side by side, the regional median and "
+            "the last published figures, as its data-sharing agreement allows.",
+        )
