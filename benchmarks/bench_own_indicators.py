@@ -54,7 +54,7 @@ def national(
     ``scale`` keeps that fraction of the sample's children in each copy (0.25 gives about
     England's real volume: roughly 1,300 episodes per council-year).
     """
-    from lineofsight.indicators.engine import TABLES
+    from lineofsight.indicators.tables import TABLES
 
     ids = pd.concat([df[c] for df in tables.values() for c in ID_COLS if c in df.columns])
     unique = pd.Series(ids.astype("string").unique())

@@ -78,7 +78,7 @@ def own_run(paths: list[Path], year: int | None, report: Path) -> None:
 
 def cache_council(folder: Path, cache: Path) -> int:
     """Read one council's returns (no validation) and keep the indicator columns as Parquet."""
-    from lineofsight.indicators.engine import TABLES
+    from lineofsight.indicators.tables import TABLES
     from lineofsight.returns.load import read_paths
 
     rows = 0

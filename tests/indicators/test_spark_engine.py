@@ -18,8 +18,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lineofsight.indicators.engine import TABLES, compute, compute_parquet
+from lineofsight.indicators.engine import compute, compute_parquet
 from lineofsight.indicators.spark import SMALL
+from lineofsight.indicators.tables import TABLES
 
 pytestmark = [
     pytest.mark.xdist_group("spark"),

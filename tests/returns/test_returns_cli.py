@@ -75,8 +75,9 @@ def test_reports_written_to_out_and_html_escapes_values(tmp_path: Path) -> None:
     assert soup.select_one("h1").get_text() == "Validation findings"
     rules = [td.get_text() for td in soup.select("table")[1].select("tbody tr td:first-child")]
     assert "101" in rules
+    assert soup.select_one("[role=note]") is None  # a council's own files are not demo
     payload = json.loads((out_dir / "findings.json").read_text())
-    assert payload["returns"][0]["rows_read"] == 2
+    assert payload["returns"][0]["rows_read"] == 2 and "demo_content" not in payload
     sex = [f for f in payload["findings"] if f["rule_id"] == "101"]
     assert (
         sex[0]["child_id"] == "<b>A</b>" and sex[0]["row"] == 1 and sex[0]["file"] == "header.csv"

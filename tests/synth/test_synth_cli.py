@@ -135,3 +135,40 @@ def test_an_in_year_extract_stops_on_its_day(tmp_path: Path) -> None:
     in_year = max(ends)
     assert ends - {in_year} == {dt.date(2025, 3, 31)}
     assert dt.date(2025, 11, 1) <= in_year <= extract  # Hartlepool starts a child most weeks
+
+
+def test_validate_labels_findings_reports_on_synthetic_returns_demo(
+    tmp_path: Path, clean: tuple[Path, Summary]
+) -> None:
+    """A findings report on ``synth`` output says demo in its HTML and JSON, as the web's CSV
+    does: from the marker ``synth`` leaves in the council folder, or an XML return's header."""
+    import json
+    import shutil
+
+    from bs4 import BeautifulSoup
+
+    from lineofsight.returns.synthetic import LABEL, MARKER
+
+    root, _ = clean
+    assert (root / MARKER).is_file()
+    out = tmp_path / "reports"
+    proc = _run("validate", str(root / "ssda903" / str(LAST)), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert LABEL in proc.stdout
+    html = BeautifulSoup((out / "findings.html").read_text(encoding="utf-8"), "html.parser")
+    assert html.title is not None and html.title.get_text() == "DEMO: Validation findings"
+    banner = html.select_one("body > [role=note]")
+    assert banner is not None and banner.get_text(" ", strip=True) == f"DEMO : {LABEL}."
+    payload = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    assert next(iter(payload)) == "demo_content" and payload["demo_content"] == LABEL
+    assert payload["returns"][0]["kind"] == "ssda903"
+
+    # A CIN census copied out of the marked folder still names its software.
+    alone = tmp_path / "elsewhere" / "census.xml"
+    alone.parent.mkdir()
+    shutil.copy(root / "cin" / f"cin_census_{LAST}.xml", alone)
+    proc = _run("validate", str(alone), "--format", "html")
+    assert proc.returncode == 0, proc.stderr
+    assert BeautifulSoup(proc.stdout, "html.parser").select_one("[role=note]") is not None
+    proc = _run("validate", str(alone), "--format", "json")
+    assert json.loads(proc.stdout)["demo_content"] == LABEL

@@ -39,9 +39,15 @@ def bar_chart(
     reference: tuple[str, Value] | None = None,
     polarity: str = "neither",
     width: int = 640,
+    note: str = "",
 ) -> Chart:
-    """Draw one bar per council (``focus`` highlighted) and, if it has a figure, the reference line."""
+    """Draw one bar per council (``focus`` highlighted) and, if it has a figure, the reference line.
+
+    ``note`` (a sentence, e.g. why a council is left out) ends the description, so the text
+    alternative and the caption say it as well as the page."""
     desc = describe_bars(focus[0], focus[1], others, reference, decimals, unit, year, polarity)
+    if note:
+        desc = f"{desc} {note}"
     rows = [(name, value, i == 0) for i, (name, value) in enumerate([focus, *others])]
     with_value = sorted((r for r in rows if r[1].ok), key=lambda r: -(r[1].number or 0.0))
     without = [r for r in rows if not r[1].ok]

@@ -56,7 +56,8 @@ def national_command(
     Figures are for analysts: nothing is suppressed (docs/disclosure.md).
     """
     from lineofsight.errors import UserError
-    from lineofsight.indicators.engine import TABLES, compute_parquet
+    from lineofsight.indicators.engine import compute_parquet
+    from lineofsight.indicators.tables import TABLES
 
     end = parse_date(period_end) if period_end else None
     remote = "://" in folder

@@ -21,26 +21,25 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from lineofsight.errors import UserError
-from lineofsight.indicators.engine import (
+from lineofsight.indicators.define import Context
+from lineofsight.indicators.frames import (
+    PopulationSource,
+    periods_frame,
+    population_frame,
+    span_of,
+)
+from lineofsight.indicators.own.workdays import calendar_frame
+from lineofsight.indicators.plan import check_ids, union_of
+from lineofsight.indicators.results import HISTORY_COLUMNS, OUTPUT_COLUMNS, tidy, with_history
+from lineofsight.indicators.tables import (
     ANCHORS,
     CALENDAR_DATES,
     DATE,
     FAMILY_TABLES,
-    HISTORY_COLUMNS,
     NUM,
-    OUTPUT_COLUMNS,
     TABLES,
-    Context,
-    PopulationSource,
-    _with_history,
-    check_ids,
-    periods_frame,
-    population_frame,
-    span_of,
-    tidy,
-    union_of,
+    empty_table,
 )
-from lineofsight.indicators.own.workdays import calendar_frame
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -201,13 +200,11 @@ def _compute_prepared(
     for name in {t for f in families for t in FAMILY_TABLES[f]}:
         frame = prepared.get(name)
         if frame is None:
-            from lineofsight.indicators.engine import _empty
-
-            frame = _empty(name)
+            frame = empty_table(name)
         _view(spark.createDataFrame(pa.Table.from_pandas(frame, preserve_index=False)), name)
     years = loaded_years(prepared, {f: a for f, (a, _) in ANCHORS.items()})
     result, family_of = _run(spark, present, periods, population, ids)
-    return _with_history(result, years, family_of)
+    return with_history(result, years, family_of)
 
 
 def compute_parquet(
@@ -246,7 +243,7 @@ def compute_parquet(
         return pd.DataFrame(columns=OUTPUT_COLUMNS + HISTORY_COLUMNS)
     result, family_of = _run(spark, present, periods, population, ids)
     years = loaded_years(summary, {f: a for f, (a, _) in ANCHORS.items()})
-    return _with_history(result, years, family_of)
+    return with_history(result, years, family_of)
 
 
 def _read_parquet(spark: SparkSession, files: Sequence[str]) -> DataFrame | None:
@@ -262,7 +259,7 @@ def _read_parquet(spark: SparkSession, files: Sequence[str]) -> DataFrame | None
 
 
 def _typed(spark: SparkSession, raw: DataFrame | None, spec: Mapping[str, str]) -> DataFrame:
-    """The columns the definitions read, typed as :func:`.engine.prepare_table` types them."""
+    """The columns the definitions read, typed as :func:`.tables.prepare_table` types them."""
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
 

@@ -41,39 +41,43 @@ def validate(
     """Check returns against DfE structure, code sets and rules; exit 1 when errors are found."""
     from lineofsight.errors import UserError
     from lineofsight.returns import report
-    from lineofsight.returns.load import read_paths
+    from lineofsight.returns.load import expand, read_paths
+    from lineofsight.returns.synthetic import LABEL, is_synthetic
 
     if year is not None and not 1990 <= year <= 2100:
         raise UserError(f"--year {year} is not a collection year; give it as e.g. 2024.")
     results = read_paths(paths, year=year, chosen=chosen)
+    demo = LABEL if is_synthetic(paths, expand(paths)) else ""
     if out is not None:
         try:
             out.mkdir(parents=True, exist_ok=True)
             with (out / "findings.csv").open("w", encoding="utf-8", newline="") as fh:
                 report.write_csv(results, fh)
-            (out / "findings.json").write_text(report.to_json(results), encoding="utf-8")
-            (out / "findings.html").write_text(report.to_html(results), encoding="utf-8")
+            (out / "findings.json").write_text(report.to_json(results, demo), encoding="utf-8")
+            (out / "findings.html").write_text(report.to_html(results, demo), encoding="utf-8")
         except OSError as exc:
             raise UserError(f"Cannot write the reports to {out} ({exc.strerror}).") from None
     if format is ReportFormat.csv:
         report.write_csv(results, sys.stdout)
     elif format is ReportFormat.json:
-        sys.stdout.write(report.to_json(results) + "\n")
+        sys.stdout.write(report.to_json(results, demo) + "\n")
     elif format is ReportFormat.html:
-        sys.stdout.write(report.to_html(results))
+        sys.stdout.write(report.to_html(results, demo))
     else:
-        _print_summary(results, out)
+        _print_summary(results, out, demo)
     if any(r.error_count for r in results):
         raise typer.Exit(1)
 
 
-def _print_summary(results: list[Any], out: Path | None) -> None:
+def _print_summary(results: list[Any], out: Path | None, demo: str = "") -> None:
     from rich.console import Console
     from rich.table import Table
 
     from lineofsight.returns.report import combined, summarise
 
     console = Console(width=WIDTH, soft_wrap=False)
+    if demo:
+        console.print(f"{demo}.", markup=False)
     for r in results:
         years = ", ".join(str(y) for y in r.years or []) or "year unknown"
         console.print(

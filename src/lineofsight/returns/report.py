@@ -12,19 +12,30 @@ needs no network: styles are inline, so it can be emailed or opened from a share
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import IO
+from typing import IO, Any
 
 from lineofsight.returns.findings import EXAMPLES, FIELDS, Finding, Findings, ReadResult, Severity
 from lineofsight.safecells import copy_safe_csv, safe_cell
 from lineofsight.wording import day_month_year
 
-__all__ = ["FIELDS", "combined", "summarise", "to_csv", "to_html", "to_json", "write_csv"]
+__all__ = [
+    "FIELDS",
+    "combined",
+    "mark_html",
+    "mark_json",
+    "summarise",
+    "to_csv",
+    "to_html",
+    "to_json",
+    "write_csv",
+]
 
 
 @dataclass(frozen=True)
@@ -91,11 +102,13 @@ def to_csv(findings: Iterable[Finding]) -> str:
     return buf.getvalue()
 
 
-def to_json(results: list[ReadResult]) -> str:
-    """Returns, the summary by rule and the first examples of each rule (the CSV has them all)."""
+def to_json(results: list[ReadResult], demo: str = "") -> str:
+    """Returns, the summary by rule and the first examples of each rule (the CSV has them all);
+    ``demo`` (findings on synthetic returns) comes first, as ``demo_content``, as in the CSV."""
     shown = examples(results)
     total = sum(len(r.findings) for r in results)
-    payload = {
+    payload: dict[str, Any] = {"demo_content": demo} if demo else {}
+    payload |= {
         "returns": [
             {
                 "kind": r.kind,
@@ -116,18 +129,28 @@ def to_json(results: list[ReadResult]) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False)
 
 
+def mark_json(body: str, demo: str) -> str:
+    """A stored JSON report with ``demo_content`` put first (an upload's report is stored unmarked)."""
+    payload = json.loads(body)
+    if not isinstance(payload, dict):
+        return body
+    payload.pop("demo_content", None)
+    return json.dumps({"demo_content": demo, **payload}, indent=2, ensure_ascii=False)
+
+
 _TEMPLATE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Validation findings</title>
+<title>{% if demo %}DEMO: {% endif %}Validation findings</title>
 <style>
 body{font-family:Arial,sans-serif;margin:2rem;color:#0b0c0c;max-width:80rem}
 table{border-collapse:collapse;width:100%;margin-bottom:2rem}
 th,td{border-bottom:1px solid #b1b4b6;padding:.4rem .6rem;text-align:left;vertical-align:top}
 th{background:#f3f2f1}
 .error{color:#d4351c;font-weight:bold}.query{color:#505a5f}
+.demo{border:5px solid #d4351c;padding:1rem;margin-bottom:2rem;font-size:1.2rem}
 </style></head><body>
-<h1>Validation findings</h1>
+{{ banner|safe }}<h1>Validation findings</h1>
 <p>Generated {{ when }}. Errors would stop DfE accepting the return or an indicator being
 computed; queries are worth checking.</p>
 <h2>Returns read</h2>
@@ -158,12 +181,22 @@ computed; queries are worth checking.</p>
 """
 
 
-def to_html(results: list[ReadResult]) -> str:
+_BANNER = '<div class="demo" id="demo" role="note"><strong>DEMO</strong>: {text}.</div>\n'
+
+
+def _banner(demo: str) -> str:
+    return _BANNER.format(text=html.escape(demo)) if demo else ""
+
+
+def to_html(results: list[ReadResult], demo: str = "") -> str:
+    """The standalone report; ``demo`` (findings on synthetic returns) heads the page and its title."""
     import jinja2  # only the HTML report needs it; the summary table and CSV/JSON do not
 
     env = jinja2.Environment(autoescape=True)
     shown = examples(results)
     return env.from_string(_TEMPLATE).render(
+        demo=demo,
+        banner=_banner(demo),
         results=results,
         summary=summarise(combined(results)),
         findings=shown,
@@ -172,3 +205,11 @@ def to_html(results: list[ReadResult]) -> str:
         cap=EXAMPLES,
         when=f"{day_month_year(now := datetime.now(UTC))} {now:%H:%M} UTC",
     )
+
+
+def mark_html(body: str, demo: str) -> str:
+    """A stored HTML report (made by :func:`to_html` unmarked) with the demo banner and title."""
+    if 'id="demo"' in body:
+        return body
+    body = body.replace("<title>", "<title>DEMO: ", 1)
+    return body.replace("<body>\n", f"<body>\n{_banner(demo)}", 1)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lineofsight.reference.las import LA
+from lineofsight.returns import synthetic
 from lineofsight.synth import care, cin, ssda903, workforce
 from lineofsight.synth.calendar import sept30
 from lineofsight.synth.children import simulate_children
@@ -122,6 +123,7 @@ def write_world(world: World, out: Path, seed: int, fault_rate: float = 0.0) -> 
         )
         if wf.year == cp1252_year:
             found.append(Fault("workforce", wf.year, name, None, "", "QualInst", "windows_1252"))
+    (root / synthetic.MARKER).write_text(synthetic.MARKER_TEXT, encoding="utf-8")
     if fault_rate > 0:
         write_manifest(manifest_path(root), found)
     return Summary(

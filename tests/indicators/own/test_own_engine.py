@@ -13,10 +13,11 @@ from own_helpers import LA, D, frame
 
 from lineofsight.errors import UserError
 from lineofsight.indicators.catalogue import load_catalogue
-from lineofsight.indicators.engine import HISTORY_COLUMNS, OUTPUT_COLUMNS, compute
+from lineofsight.indicators.engine import compute
 from lineofsight.indicators.own.periods import march_year, rolling_12_months, september_year
 from lineofsight.indicators.own.registry import DEFINITIONS, IDS
 from lineofsight.indicators.own.workdays import calendar_frame
+from lineofsight.indicators.results import HISTORY_COLUMNS, OUTPUT_COLUMNS
 
 EPISODES = frame(
     "CHILD DECOM RNE LS PLACE DEC REC", [("A", D(2023, 5, 1), "S", "C2", "U4", None, None)]

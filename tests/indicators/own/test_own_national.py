@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 from own_helpers import D, frame
 
-from lineofsight.indicators.engine import TABLES, compute, compute_parquet
+from lineofsight.indicators.engine import compute, compute_parquet
+from lineofsight.indicators.tables import TABLES
 from lineofsight.returns.load import read_paths
 
 WORKERS = frame(

@@ -227,3 +227,45 @@ def test_a_joint_return_partner_is_marked_and_not_in_the_median(signed_in) -> No
     latest = _summary(page.select_one("#latest"))
     assert f"median of the {entry.neighbours_counted} statistical" in latest["Neighbour median"]
     assert entry.neighbours_counted <= 9
+
+
+def test_the_neighbour_chart_leaves_out_a_joint_return_partner_and_says_why(signed_in) -> None:  # type: ignore[no-untyped-def]
+    """Richmond's figure is Kingston's own (one workforce return): a bar for it would read as a
+    neighbour doing exactly as well. The chart leaves it out, as the median does, and its text
+    alternative, caption and data table say so; the neighbours table still lists it."""
+    page = _soup(signed_in("leader", la_code="E09000021").get("/indicators/sw_vacancy_rate_pct/"))
+    figure = page.select_one("figure#neighbours")
+    assert figure is not None
+    drawn = [g["data-name"] for g in figure.select("svg g[data-name]")]
+    assert "Kingston upon Thames" in drawn and "Richmond upon Thames" not in drawn
+    entry = get_benchmark().entry(resolve("E09000021"), "sw_vacancy_rate_pct")
+    assert entry is not None
+    others = [n.la.name for n in entry.neighbours if not n.joint]
+    assert sorted(drawn) == sorted(["Kingston upon Thames", *others])
+    note = (
+        "Richmond upon Thames is not drawn: Kingston upon Thames and Richmond upon Thames make "
+        "one joint return, so the figure is Kingston upon Thames' own. It is listed in the "
+        "neighbours table below."
+    )
+    desc = figure.select_one("svg desc")
+    assert desc is not None and desc.get_text().endswith(note)
+    caption = figure.select_one("figcaption")
+    assert caption is not None and caption.get_text(" ", strip=True).endswith(note)
+    # Placed among the neighbours the median counts, and not "level with" its own figure.
+    counted = sum(1 for n in entry.neighbours if not n.joint and n.value.ok)
+    assert f" of its {counted} neighbours with a figure" in desc.get_text()
+    assert "level with" not in desc.get_text()
+    data = figure.find_next_sibling("details")
+    assert data is not None
+    shown = [r.th.get_text(strip=True) for r in data.select("tbody tr")]
+    assert "Richmond upon Thames" not in shown and "Kingston upon Thames" in shown
+    listed = [r.th.get_text(" ", strip=True) for r in page.select("#neighbour-closeness tbody tr")]
+    assert any(name.startswith("Richmond upon Thames") for name in listed)
+
+
+def test_a_council_without_a_joint_return_has_every_neighbour_drawn(signed_in) -> None:  # type: ignore[no-untyped-def]
+    page = _soup(signed_in("leader").get("/indicators/sw_vacancy_rate_pct/"))
+    figure = page.select_one("figure#neighbours")
+    assert figure is not None
+    assert len(figure.select("svg g[data-name]")) == 11  # Stoke-on-Trent and its 10 neighbours
+    assert "not drawn" not in figure.get_text()

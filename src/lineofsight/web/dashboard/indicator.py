@@ -12,6 +12,7 @@ from typing import Any
 from lineofsight.benchmark.engine import ENGLAND, Entry, get_benchmark
 from lineofsight.benchmark.render import entry_record
 from lineofsight.charts import Chart, Series, bar_chart, line_chart
+from lineofsight.charts.describe import join_words, possessive
 from lineofsight.indicators.meta import IndicatorMeta, lookup_indicator, theme_label
 from lineofsight.published.store import load_store
 from lineofsight.reference.las import LA
@@ -82,13 +83,14 @@ def indicator_page(la: LA, indicator_id: str) -> IndicatorPage | None:
         )
         neighbours = bar_chart(
             (la.name, latest.value),
-            [(n.la.name, n.value) for n in latest.neighbours],
+            [(n.la.name, n.value) for n in latest.neighbours if not n.joint],
             title=f"{ind.title}: {la.name} and its statistical neighbours, {year}",
             year=latest.year,
             decimals=ind.decimals,
             unit=ind.unit,
             reference=("England", latest.england),
             polarity=ind.polarity,
+            note=joint_note(la, [n.la.name for n in latest.neighbours if n.joint]),
         )
     rows = [
         {
@@ -123,6 +125,23 @@ def indicator_page(la: LA, indicator_id: str) -> IndicatorPage | None:
             for n in latest.neighbours
         ],
         b.closeness_caveat(la),
+    )
+
+
+def joint_note(la: LA, partners: list[str]) -> str:
+    """Why a neighbour in the council's own joint return has no bar.
+
+    Its figure is the council's own (Kingston upon Thames and Richmond upon Thames make one
+    workforce return): drawn as a neighbour's bar it would read as a neighbour doing exactly as
+    well, so it is left out of the chart, as it is of the median, and listed in the table below."""
+    if not partners:
+        return ""
+    names = join_words(partners)
+    one = len(partners) == 1
+    return (
+        f"{names} {'is' if one else 'are'} not drawn: {la.name} and {names} make one joint "
+        f"return, so the figure is {possessive(la.name)} own. "
+        f"{'It is' if one else 'They are'} listed in the neighbours table below."
     )
 
 

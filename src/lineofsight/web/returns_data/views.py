@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from lineofsight.errors import UserError
+from lineofsight.returns import report as findings_report
+from lineofsight.returns import synthetic
 from lineofsight.returns.findings import FIELDS
 from lineofsight.web import demo_marks
 from lineofsight.web.accounts.permissions import require_in_scope, requires
@@ -156,12 +158,17 @@ def _report_body(upload: Upload, fmt: str, content_type: str, attr: str) -> Http
         chunks = _demo_chunks(path) if demo else _chunks(path)
         return StreamingHttpResponse(chunks, content_type=content_type)
     body = getattr(upload, attr)
-    if fmt == "csv" and demo:
-        body = demo_marks.mark_csv(body, DEMO_FINDINGS)
+    if demo and body:
+        mark: dict[str, Callable[[str, str], str]] = {
+            "csv": demo_marks.mark_csv,
+            "json": findings_report.mark_json,
+            "html": findings_report.mark_html,
+        }
+        body = mark[fmt](body, DEMO_FINDINGS)
     return HttpResponse(body, content_type=content_type)
 
 
-DEMO_FINDINGS = "Demo: findings on synthetic returns, not real children"
+DEMO_FINDINGS = synthetic.LABEL
 
 
 def _report_csv(upload: Upload) -> str:
