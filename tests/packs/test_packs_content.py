@@ -303,7 +303,7 @@ def _charted_themes(html: str) -> dict[str, str]:
 def test_the_quartet_pack_charts_every_theme_it_has_figures_for() -> None:
     """As the indicator pages draw them: every theme's lead indicator over time, its figures
     beneath (the chart-data table is checked for every pack above)."""
-    from lineofsight.packs.sections import CHART_INDICATORS
+    from lineofsight.packs.sections.indicators import CHART_INDICATORS
 
     _, html = built("quartet", STOKE)
     charts = _charted_themes(html)

@@ -17,7 +17,7 @@ from packs_support import CITY, RUTLAND, STOKE, built, pdf_of, pdf_pages, pdf_te
 from lineofsight.benchmark.engine import get_benchmark
 from lineofsight.packs.figures import cell, source_refs
 from lineofsight.packs.render import render_html, render_pdf
-from lineofsight.packs.sections import headline_ids
+from lineofsight.packs.sections.indicators import headline_ids
 from lineofsight.wording import date_text
 
 QUARTET_LAS = [STOKE, RUTLAND, CITY]

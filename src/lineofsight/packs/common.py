@@ -5,7 +5,7 @@ from __future__ import annotations
 from lineofsight.packs.context import PackContext
 from lineofsight.packs.figures import source_refs
 from lineofsight.packs.model import Pack, Section, SourceRef
-from lineofsight.packs.sections import key_question_source
+from lineofsight.packs.sections.assurance import key_question_source
 from lineofsight.published.store import load_store
 from lineofsight.wording import date_text, day_month_year
 

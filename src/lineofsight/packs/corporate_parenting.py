@@ -7,16 +7,11 @@ from lineofsight.assurance.content import key_questions
 from lineofsight.packs.common import comparison_sentence, finish, record_sentence
 from lineofsight.packs.context import PackContext
 from lineofsight.packs.model import Block, Pack, Paragraph, Section
-from lineofsight.packs.sections import (
-    actions_section,
-    chart_block,
-    headline_ids,
-    indicator_table,
-    key_questions_section,
-    ofsted_section,
-    signals_section,
-    voices_section,
-)
+from lineofsight.packs.sections.assurance import actions_section, key_questions_section
+from lineofsight.packs.sections.indicators import chart_block, headline_ids, indicator_table
+from lineofsight.packs.sections.ofsted import ofsted_section
+from lineofsight.packs.sections.signals import signals_section
+from lineofsight.packs.sections.voices import voices_section
 
 STABILITY = (
     "cla_3plus_placements_pct",

@@ -10,7 +10,7 @@ from lineofsight.finance.published import HEADLINE, source_gaps
 from lineofsight.finance.signals import monitoring_signals
 from lineofsight.packs.context import PackContext
 from lineofsight.packs.model import Block, Bullets, Paragraph, Section, Table
-from lineofsight.packs.sections import indicator_table
+from lineofsight.packs.sections.indicators import indicator_table
 from lineofsight.signals.model import sort_signals
 from lineofsight.wording import money, signed_money
 

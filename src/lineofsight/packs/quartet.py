@@ -15,18 +15,12 @@ from lineofsight.packs.context import PackContext
 from lineofsight.packs.forecast import forecast_section
 from lineofsight.packs.model import Pack, Paragraph, Section
 from lineofsight.packs.money import money_section
-from lineofsight.packs.sections import (
-    CHART_INDICATORS,
-    actions_section,
-    attention_section,
-    changes_section,
-    headline_ids,
-    key_questions_section,
-    ofsted_section,
-    roles_section,
-    signals_section,
-    theme_section,
-)
+from lineofsight.packs.sections.assurance import actions_section, key_questions_section
+from lineofsight.packs.sections.changes import changes_section
+from lineofsight.packs.sections.indicators import CHART_INDICATORS, headline_ids, theme_section
+from lineofsight.packs.sections.ofsted import ofsted_section
+from lineofsight.packs.sections.roles import roles_section
+from lineofsight.packs.sections.signals import attention_section, signals_section
 
 
 def _charted(ctx: PackContext, theme: str) -> bool:

@@ -16,18 +16,12 @@ from lineofsight.packs.common import comparison_sentence, finish, record_sentenc
 from lineofsight.packs.context import PackContext
 from lineofsight.packs.model import Block, Bullets, Pack, Paragraph, Section, SourceRef
 from lineofsight.packs.money import money_section
-from lineofsight.packs.sections import (
-    CHART_INDICATORS,
-    actions_section,
-    changes_section,
-    chart_block,
-    indicator_table,
-    key_questions_section,
-    ofsted_section,
-    roles_section,
-    signals_section,
-    source_text,
-)
+from lineofsight.packs.sections.assurance import actions_section, key_questions_section, source_text
+from lineofsight.packs.sections.changes import changes_section
+from lineofsight.packs.sections.indicators import CHART_INDICATORS, chart_block, indicator_table
+from lineofsight.packs.sections.ofsted import ofsted_section
+from lineofsight.packs.sections.roles import roles_section
+from lineofsight.packs.sections.signals import signals_section
 
 # The ILACS judgement that covers each theme (the overall judgement is always shown).
 OFSTED_PARTS = {

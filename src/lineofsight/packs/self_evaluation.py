@@ -8,7 +8,8 @@ from lineofsight.assurance.self_evaluation import draft_self_evaluation
 from lineofsight.packs.common import finish
 from lineofsight.packs.context import PackContext
 from lineofsight.packs.model import Block, Bullets, Pack, Paragraph, Section, SourceRef
-from lineofsight.packs.sections import indicator_table, source_text
+from lineofsight.packs.sections.assurance import source_text
+from lineofsight.packs.sections.indicators import indicator_table
 
 
 def build_self_evaluation(ctx: PackContext) -> Pack:
