@@ -90,3 +90,21 @@ def test_the_engine_keeps_its_own_layers(tmp_path: Path) -> None:
     assert done.returncode != 0
     assert "Own-data engine" in done.stdout and "BROKEN" in done.stdout
     assert "lineofsight.indicators.tables -> lineofsight.indicators.engine" in done.stdout
+
+
+def test_an_app_importing_another_apps_page_breaks_the_web_contract(tmp_path: Path) -> None:
+    """The finance page once took its rows from the overview page module; what pages share is a
+    service (``dashboard.themes``), and going back to the page module is reported."""
+    src, config = _copy(tmp_path)
+    page = src / "lineofsight" / "web" / "finance" / "page.py"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n\ndef _rows() -> object:\n"
+        + "    from lineofsight.web.dashboard.overview import overview\n\n"
+        + "    return overview\n",
+        encoding="utf-8",
+    )
+    done = _lint(src, config)
+    assert done.returncode != 0
+    assert "another app's page modules BROKEN" in done.stdout
+    assert "lineofsight.web.finance.page -> lineofsight.web.dashboard.overview" in done.stdout

@@ -30,7 +30,7 @@ from lineofsight.web.accounts.models import User
 user = User.objects.create_user("leader@example.org", "a-long-passphrase-9", role="leader",
                                 la_code="E06000021")
 from lineofsight.benchmark.engine import get_benchmark
-from lineofsight.web.dashboard.overview import published_themes
+from lineofsight.web.dashboard.themes import published_themes
 
 import lineofsight.web.wsgi  # noqa: F401  (what gunicorn --preload imports)
 

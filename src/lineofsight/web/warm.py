@@ -8,18 +8,27 @@ caches. Tests and management commands never import ``wsgi.py``, so they do not p
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-# Templates every data page renders; compiling them here spares the first visitor.
-TEMPLATES = (
-    "layout.html",
-    "dashboard/overview.html",
-    "dashboard/indicator.html",
-    "dashboard/compare.html",
-    "dashboard/ofsted.html",
-)
-# ``overview.published_themes`` keeps this many councils; warming more would only evict.
+if TYPE_CHECKING:
+    from lineofsight.reference.las import LA
+
+# Every page renders the layout; each app's warmer compiles its own pages' templates.
+TEMPLATES = ("layout.html",)
+# ``themes.published_themes`` keeps this many councils; warming more would only evict.
 MAX_COUNCILS = 64
+
+# Each app registers, in its ``ready()``, what its pages build on first use for a council, so a page
+# warms itself and this module needs to know none of them.
+Warmer = Callable[[Sequence["LA"]], None]
+_WARMERS: dict[str, Warmer] = {}
+
+
+def register_warmer(app: str, warmer: Warmer) -> None:
+    """Have the warm start call ``warmer`` with the councils that have accounts (once per app)."""
+    _WARMERS[app] = warmer
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +73,6 @@ def warm_up(la_codes: list[str] | None = None) -> WarmReport:
 
     from lineofsight.benchmark.engine import get_benchmark
     from lineofsight.indicators.meta import headline_indicators, lait_indicators
-    from lineofsight.published import ofsted
-    from lineofsight.web.dashboard import risk_page
-    from lineofsight.web.dashboard.compare import choices
-    from lineofsight.web.dashboard.indicator import YEARS_SHOWN
-    from lineofsight.web.dashboard.overview import published_themes
 
     try:
         codes = account_councils() if la_codes is None else la_codes
@@ -78,24 +82,17 @@ def warm_up(la_codes: list[str] | None = None) -> WarmReport:
         connections.close_all()
     b = get_benchmark()
     lait_indicators()
-    choices()
     headline = [i.id for i in headline_indicators()]
     for ind in headline:
         b.panel(ind)
-    warmed = 0
+    las = []
     for code in codes[:MAX_COUNCILS]:
         try:
-            la = b.registry.get(code)
+            las.append(b.registry.get(code))
         except KeyError:
             continue  # an account for a council outside the bundled list: nothing to build
-        published_themes(la.code)
-        ofsted.ilacs_history(la.code)
-        ofsted.send_history(la.code)
-        risk_page.council_estimates(la.code)  # the first fits the risk model (tens of seconds)
-        for ind in headline:  # every year's ranks: the indicator page shows several years
-            for year in b.years(ind)[-YEARS_SHOWN:]:
-                b.entry(la, ind, year)
-        warmed += 1
+    for warmer in _WARMERS.values():
+        warmer(las)
     for name in TEMPLATES:
         get_template(name)
-    return WarmReport(councils=warmed, indicators=len(headline), panels=len(b._panels))
+    return WarmReport(councils=len(las), indicators=len(headline), panels=len(b._panels))

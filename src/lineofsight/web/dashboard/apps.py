@@ -10,6 +10,10 @@ class DashboardConfig(AppConfig):  # type: ignore[misc]  # Django ships no type 
 
     def ready(self) -> None:
         from lineofsight.web.accounts.navigation import register_page
+        from lineofsight.web.dashboard.warming import warm_data_pages
+        from lineofsight.web.warm import register_warmer
+
+        register_warmer(self.label, warm_data_pages)
 
         register_page(
             "overview:index",

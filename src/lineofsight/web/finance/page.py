@@ -14,7 +14,7 @@ from lineofsight.finance.published import source_gaps
 from lineofsight.finance.signals import monitoring_signals
 from lineofsight.reference.las import LA
 from lineofsight.signals.model import Signal, sort_signals
-from lineofsight.web.dashboard.overview import Row, published_themes
+from lineofsight.web.dashboard.themes import Row, published_themes
 from lineofsight.wording import money, signed_money
 
 # The Money block on the overview: four figures a leader asks about first.
