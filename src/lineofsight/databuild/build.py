@@ -367,7 +367,9 @@ class ValuesBuilder:
         df = self.lait.copy()
         # ~700,000 rows but a few hundred distinct codes and years: each is worked out once
         numbers = {x: str(int(x)) if pd.notna(x) else "" for x in df["LA Number"].unique()}
-        areas = {x: self.lait_areas.get(n) or self.reg.by_old.get(n, "") for x, n in numbers.items()}
+        areas = {
+            x: self.lait_areas.get(n) or self.reg.by_old.get(n, "") for x, n in numbers.items()
+        }
         years = {y: year_label(y) for y in df["Years"].unique()}
         df = df.assign(area=df["LA Number"].map(areas), year=df["Years"].map(years))
         df = df[df.area.notna() & (df.area != "")]
@@ -384,7 +386,8 @@ class ValuesBuilder:
             release=self.lait_release(code),
             publication=f"Local Authority Interactive Tool (LAIT), measure {code}",
         )
-        for area, year, raw in zip(sub.area, sub.year, sub.Values, strict=True):
+        columns = (sub.area.tolist(), sub.year.tolist(), sub.Values.tolist())  # not per-cell Arrow
+        for area, year, raw in zip(*columns, strict=True):
             self.out.add(indicator, area, year, raw, sid)
 
     # EES ---------------------------------------------------------------------------------------
@@ -546,7 +549,9 @@ def _differs(pairs: pd.DataFrame) -> pd.Series:
     than rounding (published figures are rounded differently in different releases)."""
     x = pd.to_numeric(pairs.value_other, errors="coerce").astype("float64")
     y = pd.to_numeric(pairs.value_kept, errors="coerce").astype("float64")
-    both_numbers = (pairs.state_other == State.VALUE.value) & (pairs.state_kept == State.VALUE.value)
+    both_numbers = (pairs.state_other == State.VALUE.value) & (
+        pairs.state_kept == State.VALUE.value
+    )
     apart = (x - y).abs() > np.maximum(0.51, 0.005 * np.maximum(x.abs(), y.abs()))
     return (pairs.state_other != pairs.state_kept) | (both_numbers & apart)
 
