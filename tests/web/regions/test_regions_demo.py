@@ -43,11 +43,9 @@ def _latest(la_code: str) -> dict[str, tuple[float | None, float | None]]:
 
 
 def test_the_demo_region_is_populated_labelled_and_suppressed(
-    client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    client, in_process, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     from lineofsight.indicators.own.disclosure import about_children
-    from lineofsight.packs.regional import build_regional
-    from lineofsight.packs.render import render_html
     from lineofsight.reference.las import resolve
     from lineofsight.web import demo_marks
     from lineofsight.web.accounts.models import User
@@ -56,7 +54,6 @@ def test_the_demo_region_is_populated_labelled_and_suppressed(
     from lineofsight.web.demo_data import _LOADERS
     from lineofsight.web.regions.demo import load_demo_region
     from lineofsight.web.regions.models import Region
-    from lineofsight.web.regions.store import table_for
     from lineofsight.web.returns_data.demo import load_synthetic_returns
 
     assert _LOADERS.index(load_synthetic_returns) < _LOADERS.index(load_demo_region)
@@ -119,18 +116,17 @@ def test_the_demo_region_is_populated_labelled_and_suppressed(
     assert member.select_one("[data-role=hidden]") is not None
     assert member.select_one("[data-role=region-demo]") is not None
 
-    # the pack: the demo sentence on the cover and DEMO on every page
-    pack = build_regional(
-        table_for(region),
-        region_name=region.name,
-        agreement="Demo agreement.",
-        sharing=[],
-        as_at=agreement.signed_on,
-        demo=demo_marks.for_region(region),
-    )
-    html = BeautifulSoup(render_html(pack), "html.parser")
+    # the command line: `region show` says so, its CSV has the column; the pack is watermarked
+    shown = in_process("region", "show", region.code)
+    assert "DEMO: this regional alliance" in shown.stdout
+    lines = list(csv.reader(in_process("region", "show", region.code, "--format", "csv")
+                            .stdout.splitlines()))  # fmt: skip
+    assert lines[0][-1] == demo_marks.CSV_COLUMN and all("synthetic" in r[-1] for r in lines[1:])
+    in_process("region", "pack", region.code, "--format", "html", "--out", str(tmp_path / "p.html"))
+    html = BeautifulSoup((tmp_path / "p.html").read_text(), "html.parser")
     assert "synthetic returns" in html.select_one(".demo-notice").get_text()
     assert "DEMO" in html.select_one(".running-head").get_text()
+    (tmp_path / "p.html").unlink()
 
     # run again: reused, nothing stacked
     assert "reused" in load_demo_region(STOKE)
