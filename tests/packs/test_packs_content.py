@@ -287,3 +287,38 @@ def test_a_command_line_pack_says_it_reads_published_data_only() -> None:
     text = _words(soup(render_html(web)))
     assert "This pack reads published data only" not in text
     assert "Nothing has been recorded in the service yet" in text
+
+
+def _charted_themes(html: str) -> dict[str, str]:
+    """Theme section id -> the title of the chart drawn in it."""
+    out = {}
+    for fig in soup(html).select("figure"):
+        section = fig.find_parent("section")
+        title = fig.select_one("svg title")
+        assert section is not None and title is not None
+        out[str(section["id"])] = title.get_text()
+    return out
+
+
+def test_the_quartet_pack_charts_every_theme_it_has_figures_for() -> None:
+    """As the indicator pages draw them: every theme's lead indicator over time, its figures
+    beneath (the chart-data table is checked for every pack above)."""
+    from lineofsight.packs.sections.indicators import CHART_INDICATORS
+
+    _, html = built("quartet", STOKE)
+    charts = _charted_themes(html)
+    assert set(charts) == {f"theme-{t}" for t in CHART_INDICATORS}
+    assert charts["theme-send"].startswith("New EHC plans issued within 20 weeks")
+    send = soup(html).select_one("#theme-send figure svg desc")
+    assert send is not None and "Stoke-on-Trent's new EHC plans issued" in send.get_text()
+
+
+def test_no_quartet_chart_for_a_theme_the_council_has_under_two_figures_of() -> None:
+    """City of London has no youth justice or children-in-care attainment figure, and one year
+    of child protection plans: lines for other councils alone would say nothing about it."""
+    _, html = built("quartet", CITY)
+    charts = _charted_themes(html)
+    for theme in ("youth_justice", "education", "help_and_protection"):
+        assert f"theme-{theme}" not in charts
+        assert soup(html).find(id=f"theme-{theme}") is not None  # the table is still there
+    assert {"theme-children_in_care", "theme-workforce", "theme-front_door"} <= set(charts)

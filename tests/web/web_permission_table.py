@@ -129,6 +129,9 @@ PERMISSIONS: dict[str, Rule] = {
     # a council's Data pages (above): nothing child-level.
     "regions:index": Rule(REGIONAL_ROLES | {Role.DIRECTOR}),
     "regions:region": Rule(REGIONAL_ROLES, {"code": "no-such-region"}, signed_in_status=404),
+    "regions:download": Rule(
+        REGIONAL_ROLES, {"code": "no-such-region", "fmt": "xlsx"}, signed_in_status=404
+    ),
     "regions:member": Rule(
         REGIONAL_ROLES, {"code": "no-such-region", "la_code": "E06000021"}, signed_in_status=404
     ),

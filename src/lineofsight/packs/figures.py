@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from lineofsight.assurance.prose import lower_first
 from lineofsight.benchmark.engine import ENGLAND, Benchmark, Entry
 from lineofsight.charts import Chart, Series, line_chart
 from lineofsight.charts.svg import state_code
@@ -107,7 +108,7 @@ def trend_chart(b: Benchmark, la: LA, e: Entry) -> Chart:
         title=title,
         decimals=meta.decimals,
         unit=meta.unit,
-        measure=meta.title.lower(),
+        measure=lower_first(meta.title),  # EHC stays EHC
         width=480,
         plot_height=150,
     )

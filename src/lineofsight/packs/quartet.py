@@ -17,14 +17,20 @@ from lineofsight.packs.model import Pack, Paragraph, Section
 from lineofsight.packs.money import money_section
 from lineofsight.packs.sections.assurance import actions_section, key_questions_section
 from lineofsight.packs.sections.changes import changes_section
-from lineofsight.packs.sections.indicators import headline_ids, theme_section
+from lineofsight.packs.sections.indicators import CHART_INDICATORS, headline_ids, theme_section
 from lineofsight.packs.sections.ofsted import ofsted_section
 from lineofsight.packs.sections.roles import roles_section
 from lineofsight.packs.sections.signals import attention_section, signals_section
 
-# The themes drawn as charts in the quartet pack (the rest are tables only, to keep it short).
-# Numbers in care and the agency workforce are the volatility the leader's guide singles out.
-CHARTED = {"children_in_care", "workforce"}
+
+def _charted(ctx: PackContext, theme: str) -> bool:
+    """Every theme's lead indicator is drawn (its trend against the neighbours' median and
+    England, its figures beneath), as the indicator pages draw it: the quartet reads the pack, not
+    the pages. Not where the council has fewer than two published figures of it: a chart of other
+    councils' lines alone says nothing about this one, and the table already says why."""
+    lead = CHART_INDICATORS.get(theme)
+    e = ctx.entry(lead) if lead else None
+    return e is not None and sum(1 for _, v in e.series if v.ok) >= 2
 
 
 def build_quartet(ctx: PackContext) -> Pack:
@@ -43,7 +49,7 @@ def build_quartet(ctx: PackContext) -> Pack:
             ),
         ),
         tuple(
-            theme_section(ctx, t, chart=t in CHARTED, counts_as_text=True, band_key=False)
+            theme_section(ctx, t, chart=_charted(ctx, t), counts_as_text=True, band_key=False)
             for t in themes
         ),
     )

@@ -72,8 +72,10 @@ def build_regional(
     agreement: str,
     sharing: Sequence[tuple[str, str]],
     as_at: dt.date,
+    demo: str = "",
 ) -> Pack:
-    """The pack for a region: ``sharing`` is each member's (name, choice), withdrawn ones too."""
+    """The pack for a region: ``sharing`` is each member's (name, choice), withdrawn ones too;
+    ``demo`` (the region's demo sentence) watermarks every page and goes on the cover."""
     members_table = Table(
         caption="Members, what each shares and the period its own data runs to",
         columns=("Council", "Shares", "Own data runs to"),
@@ -133,4 +135,5 @@ def build_regional(
         summary=tuple(summary),
         publishers=("Department for Education",),
         region=region_name,
+        demo=demo.removeprefix("Demo: ") + ("." if demo else ""),
     )

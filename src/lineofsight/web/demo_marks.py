@@ -14,6 +14,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError
@@ -116,6 +117,27 @@ def for_request(request: HttpRequest) -> DemoMarks:
         marks = DemoMarks(demo_service=True)
     request._demo_marks = marks
     return marks
+
+
+def for_region(region: Any) -> str:
+    """The sentence marking a region's page, pack and downloads as demo ('' for a real one): the
+    demo's own alliance, or any sharing member whose current figures come from synthetic returns."""
+    from lineofsight.web.accounts.scope import council_name
+    from lineofsight.web.returns_data.models import Publication
+
+    codes = [m.la_code for m in region.members.all() if m.shares]
+    synthetic = Publication.objects.filter(
+        is_current=True, upload__source="demo", la_code__in=codes
+    ).values_list("la_code", flat=True)
+    if region.is_demo:
+        return (
+            "Demo: this regional alliance, its agreement and its sharing choices were made up by "
+            "the demo, and its members' own figures come from synthetic returns, not real children"
+        )
+    if synthetic:
+        names = _listed(tuple(sorted(council_name(c) for c in set(synthetic))))
+        return f"Demo: the own figures of {names} come from synthetic returns, not real children"
+    return ""
 
 
 def csv_rows_marked(rows: Iterable[list[str]], text: str = CSV_TEXT) -> Iterator[list[str]]:

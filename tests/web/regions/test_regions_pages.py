@@ -217,3 +217,70 @@ def test_the_regional_pack_shows_what_the_analyst_sees(region) -> None:  # type:
     assert "Nottingham" in text and "Barking" not in text and CHILD_ID not in text
     assert "suppressed (small number)" in text
     assert pack.filename_stem.startswith("test-alliance-synthetic-regional-pack-")
+
+
+def _download(browser: Any, fmt: str) -> Any:
+    response = browser.get(f"/regions/test-alliance/data.{fmt}")
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Disposition"] == f'attachment; filename="region_test-alliance.{fmt}"'
+    return response
+
+
+def test_the_regional_table_downloads_as_csv_and_excel_suppressed_as_on_the_page(
+    region, make_user, client
+) -> None:  # type: ignore[no-untyped-def]
+    """Why: analysts work in Excel; a download must hold no more than the page shows."""
+    import csv
+    import io
+
+    from lineofsight.web.audit.models import AuditEvent
+    from xlsx_support import compare_with_csv, read_xlsx
+
+    browser = _staff(make_user, client, "regional_analyst", region)
+    page = _soup(browser.get("/regions/test-alliance/"))
+    links = [a["href"] for a in page.select("[data-role=downloads] a")]
+    assert links == ["/regions/test-alliance/data.csv", "/regions/test-alliance/data.xlsx"]
+    text = _download(browser, "csv").content.decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    by = {(r["indicator_id"], r["area_code"]): r for r in rows}
+    assert {r["area_code"] for r in rows} == {STOKE, OTHER_LA, NOTTINGHAM, LEEDS, ""}
+    assert by[("cla_rate_per_10k", STOKE)]["value"] == "101"  # the latest period, as shown
+    assert by[("cla_rate_per_10k", STOKE)]["period_end"] == "2025-10-31"
+    median = by[("cla_rate_per_10k", "")]
+    assert median["area"] == "Regional median of own figures" and median["value"] in {"90", "91"}
+    # Nottingham's 3 children: blank with state c, as the page's "suppressed"; no count leaves
+    small = by[("uasc_count", NOTTINGHAM)]
+    assert (small["value"], small["state"]) == ("", "c")
+    assert "numerator" not in rows[0] and "demo_content" not in rows[0]
+    assert BARKING not in text and CHILD_ID not in text
+
+    book = _download(browser, "xlsx").content
+    problems, numbers, codes = compare_with_csv(text, book)
+    assert problems == [] and numbers > 0 and codes > 0
+    header, table = read_xlsx(book, "Regional table")
+    assert header[0] == "Indicator" and header[-1] == "Regional median of own figures"
+    uasc = next(r for r in table if r[0] == lookup_title("uasc_count"))
+    assert uasc[header.index("Nottingham: own figure")] == "c"
+    assert uasc[header.index("Stoke-on-Trent: own figure")] == 30
+    events = AuditEvent.objects.filter(action="export", object_type="region")
+    assert [e.details["format"] for e in events.order_by("id")] == ["csv", "xlsx"]
+    assert events.first().details["councils"] == sorted([STOKE, OTHER_LA, NOTTINGHAM, LEEDS])
+
+
+def test_a_members_download_holds_only_what_its_page_shows(region, make_user, client) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    import io
+
+    client.force_login(make_user("regional_member", la_code=STOKE))
+    rows = list(csv.DictReader(io.StringIO(_download(client, "csv").content.decode())))
+    assert {r["area_code"] for r in rows} == {STOKE, ""}  # its own figures and the median
+    assert client.get("/regions/test-alliance/data.pdf").status_code == 404
+    outsider = make_user("regional_member", la_code=BARKING, email="member@barking.example")
+    client.force_login(outsider)
+    assert client.get("/regions/test-alliance/data.csv").status_code == 403
+
+
+def lookup_title(indicator_id: str) -> str:
+    from lineofsight.indicators.meta import lookup_indicator
+
+    return lookup_indicator(indicator_id).title

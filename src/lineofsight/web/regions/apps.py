@@ -1,4 +1,5 @@
-"""Django app configuration for regions: alliances of councils pooling their own figures."""
+"""Django app configuration for regions: alliances of councils pooling their own figures;
+registers the page and the demo loader."""
 
 from django.apps import AppConfig
 
@@ -10,6 +11,7 @@ class RegionsConfig(AppConfig):  # type: ignore[misc]  # Django ships no type hi
 
     def ready(self) -> None:
         from lineofsight.web.accounts.navigation import register_page
+        from lineofsight.web.regions import demo  # noqa: F401  # registers the demo loader
 
         register_page(
             "regions:index",

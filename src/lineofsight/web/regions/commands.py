@@ -151,7 +151,10 @@ def show(
     if region is None:
         known = ", ".join(Region.objects.values_list("code", flat=True)) or "none yet"
         raise UserError(f"No region '{code}' (regions: {known}).")
+    from lineofsight.web import demo_marks
+
     table = table_for(region)
+    demo = demo_marks.for_region(region)
     header = ["indicator", *[name for _, name in table.members], "regional median"]
     lines = [header]
     for row in table.rows:
@@ -165,10 +168,13 @@ def show(
             ]
         )
     if fmt == "csv":
+        safe = [[safe_cell(x) for x in line] for line in lines]
         writer = csv.writer(sys.stdout)
-        writer.writerows([[safe_cell(x) for x in line] for line in lines])
+        writer.writerows(demo_marks.csv_rows_marked(safe, demo) if demo else safe)
         return
     typer.echo(f"{region.name} ({region.code})")
+    if demo:
+        typer.echo(f"DEMO: {demo.removeprefix('Demo: ')}.")
     agreement = region.agreement
     if agreement is not None:
         typer.echo(
@@ -229,6 +235,7 @@ def pack(
     _database()
     from lineofsight.packs.regional import build_regional
     from lineofsight.packs.render import render_html, render_pdf
+    from lineofsight.web import demo_marks
     from lineofsight.web.accounts.scope import council_name
     from lineofsight.web.regions.models import Region
     from lineofsight.web.regions.store import table_for
@@ -250,6 +257,7 @@ def pack(
         agreement=words,
         sharing=[(council_name(m.la_code), m.sharing_label) for m in region.members.all()],
         as_at=dt.date.today(),
+        demo=demo_marks.for_region(region),
     )
     html = render_html(built)
     if fmt == "html":

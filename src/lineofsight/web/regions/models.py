@@ -46,6 +46,8 @@ class Region(models.Model):  # type: ignore[misc]
     name = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
     staff = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="regions")
+    # Set up by ``lineofsight demo`` (web/regions/demo.py): made up, its members' figures synthetic.
+    is_demo = models.BooleanField(default=False)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["name"]

@@ -7,6 +7,8 @@ a finding or an upload, so no child-level identifier can reach one.
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -15,10 +17,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from lineofsight.benchmark.regional import MIN_FOR_MEDIAN, RegionalTable
+from lineofsight.benchmark.regional_export import regional_export, regional_records
+from lineofsight.exports.xlsx import MEDIA_TYPE as XLSX
+from lineofsight.exports.xlsx import workbook_bytes
+from lineofsight.safecells import safe_rows
 from lineofsight.values import Value
+from lineofsight.web import demo_marks
 from lineofsight.web.accounts.permissions import requires
 from lineofsight.web.accounts.roles import REGIONAL_ROLES, Role
 from lineofsight.web.accounts.scope import council_name
+from lineofsight.web.audit.log import record
+from lineofsight.web.audit.models import Action
 from lineofsight.web.dashboard.own import period_words
 from lineofsight.web.http import methods
 from lineofsight.web.regions.models import SHARING_WORDS, Member, Region, Sharing
@@ -123,8 +132,68 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
             "min_for_median": MIN_FOR_MEDIAN,
             "staff": request.user.role in STAFF_ROLES,
             "date_text": date_text,
+            "demo": demo_marks.for_region(reg).removeprefix("Demo: "),
         },
     )
+
+
+def _agreement_words(reg: Region) -> str:
+    agreement = reg.agreement
+    if agreement is None:
+        return "No data-sharing agreement is recorded."
+    return (
+        f"Data-sharing agreement signed {date_text(agreement.signed_on.isoformat())} by "
+        f"{'; '.join(agreement.signatories)}."
+    )
+
+
+@requires(*REGIONAL_ROLES)
+@methods("GET", "HEAD")
+def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    """The regional table as CSV or Excel: what the page shows this user, suppressed as on the
+    page, demo-marked when demo; a GET is audited as an export."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("The regional table downloads as .csv or .xlsx.")
+    reg = _region(request, code)
+    table = table_for(reg)
+    shown = visible_codes(request.user, reg)
+    records = regional_records(table, shown)
+    if not records:
+        raise Http404("No member has published own figures yet.")
+    demo = demo_marks.for_region(reg)
+    if fmt == "csv":
+        rows = [list(records[0])] + [[r[k] for k in records[0]] for r in safe_rows(records)]
+        if demo:
+            rows = list(demo_marks.csv_rows_marked(rows, demo))
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(
+            ["" if v is None else v for v in row] for row in rows
+        )
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    else:
+        export = regional_export(
+            table,
+            shown,
+            title=f"{reg.name}: members' own figures side by side",
+            agreement=_agreement_words(reg),
+            demo=demo,
+            records=records,
+        )
+        response = HttpResponse(workbook_bytes(export), content_type=XLSX)
+    if request.method == "GET":  # a HEAD request downloads nothing
+        record(
+            request,
+            Action.EXPORT,
+            obj=("region", reg.code),
+            details={
+                "region": reg.code,
+                "councils": sorted(shown),
+                "rows": len(records),
+                "format": fmt,
+            },
+        )
+    response["Content-Disposition"] = f'attachment; filename="region_{reg.code}.{fmt}"'
+    return response
 
 
 @requires(*REGIONAL_ROLES)
@@ -148,6 +217,7 @@ def member(request: HttpRequest, code: str, la_code: str) -> HttpResponse:
             "name": council_name(found.la_code),
             "rows": _rows(table, shown),
             "runs_to": table.runs_to.get(found.la_code),
+            "demo": demo_marks.for_region(reg).removeprefix("Demo: "),
         },
     )
 

@@ -28,6 +28,13 @@ def demo_extract_day(today: dt.date) -> dt.date:
 @register_demo_loader
 def load_synthetic_returns(la_code: str) -> str:
     """Publish synthetic own figures for the demo council unless it already has a publication."""
+    return publish_synthetic_returns(la_code)
+
+
+def publish_synthetic_returns(la_code: str, first: int = DEMO_FIRST) -> str:
+    """Generate, check and publish synthetic returns for a council from collection year
+    ``first`` to the demo's in-year extract, unless it already has a publication. The demo's
+    regional alliance (``web/regions/demo.py``) publishes its other members' figures this way."""
     from django.utils import timezone
 
     from lineofsight.indicators.own.periods import march_year
@@ -47,7 +54,7 @@ def load_synthetic_returns(la_code: str) -> str:
     extract = demo_extract_day(timezone.localdate())
     last = march_year(extract)
     with TemporaryDirectory(prefix="lineofsight-demo-") as tmp:
-        generate(la, Path(tmp), DEMO_FIRST, last, DEMO_SEED, 0.0, extract.toordinal())
+        generate(la, Path(tmp), first, last, DEMO_SEED, 0.0, extract.toordinal())
         checked = check([Path(tmp) / la.code], la.code)
     upload = save_upload(checked, la.code, source="demo", actor="demo loader")
     if checked.errors:
@@ -58,7 +65,7 @@ def load_synthetic_returns(la_code: str) -> str:
     publication = publish(upload, acknowledge_queries=True, actor="demo loader")
     took = time.perf_counter() - started
     return (
-        f"Own returns: synthetic returns for {la.name}, {DEMO_FIRST} to an extract of "
+        f"Own returns: synthetic returns for {la.name}, {first} to an extract of "
         f"{day_month_year(extract)}, checked "
         f"({checked.queries:,} queries) and published as version {publication.version} "
         f"({publication.values.count():,} values) in {took:.1f} s; the files were deleted."
