@@ -142,6 +142,7 @@ def test_validate_labels_findings_reports_on_synthetic_returns_demo(
 ) -> None:
     """A findings report on ``synth`` output says demo in its HTML and JSON, as the web's CSV
     does: from the marker ``synth`` leaves in the council folder, or an XML return's header."""
+    import csv
     import json
     import shutil
 
@@ -162,6 +163,20 @@ def test_validate_labels_findings_reports_on_synthetic_returns_demo(
     payload = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     assert next(iter(payload)) == "demo_content" and payload["demo_content"] == LABEL
     assert payload["returns"][0]["kind"] == "ssda903"
+
+    # The CSV gains the service's demo_content column on every row: a copy of the marked folder
+    # whose header file has a column too many (a query on every row).
+    copy = tmp_path / "copy"
+    shutil.copytree(root / "ssda903" / str(LAST), copy / "ssda903")
+    shutil.copy(root / MARKER, copy / MARKER)
+    header = copy / "ssda903" / "header.csv"
+    lines = header.read_text(encoding="utf-8").splitlines()
+    header.write_text("\r\n".join([lines[0] + ",Notes", *(f"{r},x" for r in lines[1:])]) + "\r\n")
+    proc = _run("validate", str(copy), "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(proc.stdout.splitlines()))
+    assert rows and {r["demo_content"] for r in rows} == {LABEL}
+    assert "COLUMN-EXTRA" in {r["rule_id"] for r in rows}
 
     # A CIN census copied out of the marked folder still names its software.
     alone = tmp_path / "elsewhere" / "census.xml"

@@ -22,15 +22,15 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 browser = foundation.browser
 axe_source = foundation.axe_source
 
-REGION = "demo-west-midlands"  # the demo's alliance for Stoke-on-Trent (web/regions/demo.py)
+REGION = "demo-west-midlands"  # the demo's regional alliance for Stoke-on-Trent
 
 # Not a page: what each returns instead of HTML for axe to read.
 EXCLUDED: dict[str, str] = {
     "overview:indicator-csv": "a CSV download",
     "overview:indicator-xlsx": "an Excel download",
     "overview:compare-download": "a CSV or Excel download",
-    "regions:download": "a CSV or Excel download",
     "data:report": "a findings report download (CSV, HTML or JSON)",
+    "regions:download": "a CSV or Excel download",
     "finance:template": "a template download",
     "finance:version-csv": "a CSV download",
     "finance:version-xlsx": "an Excel download",
@@ -113,7 +113,20 @@ VISITS: list[tuple[str | None, str, dict[str, Any] | Callable[[], dict[str, Any]
     ("analyst", "data:findings", _first("returns_data.Upload"), ""),
     ("regional_analyst", "regions:region", {"code": REGION}, ""),
     ("regional_analyst", "regions:member", {"code": REGION, "la_code": STOKE}, ""),
+    ("regional_analyst", "regions:member", lambda: {"code": REGION, "la_code": _other()}, ""),
 ]
+# Forms sent empty, to check their error state too (an add form saves nothing when empty).
+SEND_EMPTY = {name for _, name, _, _ in VISITS if name.endswith("-add")}
+
+
+def _other() -> str:
+    """A member of the demo alliance other than the demo council (one that shares an extract)."""
+    from lineofsight.web.regions.models import Member
+
+    member = Member.objects.filter(region__code=REGION).exclude(la_code=STOKE).order_by("pk")
+    found = member.first()
+    assert found is not None, "the demo alliance has no other member"
+    return str(found.la_code)
 
 
 def _url_names() -> set[str]:
@@ -141,13 +154,17 @@ def test_every_url_pattern_is_visited_or_excluded_with_a_reason() -> None:
 
 @pytest.fixture
 def demo_council(transactional_db: None, make_user) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    """The demo council as ``lineofsight demo`` loads it, with its demo region, one user a role."""
+    """The demo council as ``lineofsight demo`` loads it (its regional alliance included), one
+    user a role."""
+    from lineofsight.reference.las import resolve
     from lineofsight.web.demo_data import load_demo_data
+    from lineofsight.web.regions.demo import demo_region_code
     from lineofsight.web.regions.models import Region
     from lineofsight.web.warm import warm_up
 
     load_demo_data(STOKE)
-    region = Region.objects.get(code=REGION, is_demo=True)
+    assert demo_region_code(resolve(STOKE).region_name) == REGION
+    region = Region.objects.get(code=REGION)
     warm_up([STOKE])
     roles = {role for role, _, _, _ in VISITS if role}
     users = {role: make_user(role) for role in roles}
@@ -178,7 +195,13 @@ def test_no_wcag_22_aa_violations_at_1280_px_on_every_page(
         label = f"{role or 'visitor'} {path}"
         status[label] = response.status
         found[label] = _axe_violations(page, axe_source)
+        if name in SEND_EMPTY:
+            with page.expect_navigation():
+                page.locator("main form button.govuk-button").last.click()
+            summary = page.locator(".govuk-error-summary")
+            assert summary.count() == 1, f"{label}: sent empty, no error summary"
+            found[f"{label} sent empty"] = _axe_violations(page, axe_source)
     assert {k: v for k, v in status.items() if v != 200} == {}
     assert {k: v for k, v in found.items() if v} == {}
-    assert len(found) == len(VISITS)
+    assert len(found) == len(VISITS) + len(SEND_EMPTY)
     context.close()

@@ -362,16 +362,22 @@ class ValuesBuilder:
         dates = [d for d in (excel_date(v) for v in rows["Last Update"]) if d]
         return max(dates) if dates else "2026-04-01"
 
-    def lait_frame(self) -> pd.DataFrame:
+    def lait_frame(self) -> dict[str, pd.DataFrame]:
+        """LAIT's rows with their area and year label, by measure code."""
         df = self.lait.copy()
-        num = df["LA Number"].map(lambda x: str(int(x)) if pd.notna(x) else "")
-        area = num.map(lambda n: self.lait_areas.get(n) or self.reg.by_old.get(n, ""))
-        df = df.assign(area=area, year=df["Years"].map(year_label))
-        return df[df.area != ""]
+        # ~700,000 rows but a few hundred distinct codes and years: each is worked out once
+        numbers = {x: str(int(x)) if pd.notna(x) else "" for x in df["LA Number"].unique()}
+        areas = {
+            x: self.lait_areas.get(n) or self.reg.by_old.get(n, "") for x, n in numbers.items()
+        }
+        years = {y: year_label(y) for y in df["Years"].unique()}
+        df = df.assign(area=df["LA Number"].map(areas), year=df["Years"].map(years))
+        df = df[df.area.notna() & (df.area != "")]
+        return {str(k): g for k, g in df.groupby("Short Desc", sort=False)}
 
-    def add_lait(self, indicator: str, code: str, frame: pd.DataFrame) -> None:
-        sub = frame[frame["Short Desc"] == code]
-        if sub.empty:
+    def add_lait(self, indicator: str, code: str, by_code: Mapping[str, pd.DataFrame]) -> None:
+        sub = by_code.get(code)
+        if sub is None or sub.empty:
             raise UserError(
                 f"Indicator '{indicator}': LAIT measure '{code}' is not in the LAIT table."
             )
@@ -380,7 +386,8 @@ class ValuesBuilder:
             release=self.lait_release(code),
             publication=f"Local Authority Interactive Tool (LAIT), measure {code}",
         )
-        for area, year, raw in zip(sub.area, sub.year, sub.Values, strict=True):
+        columns = (sub.area.tolist(), sub.year.tolist(), sub.Values.tolist())  # not per-cell Arrow
+        for area, year, raw in zip(*columns, strict=True):
             self.out.add(indicator, area, year, raw, sid)
 
     # EES ---------------------------------------------------------------------------------------
@@ -509,41 +516,44 @@ def resolve(values: pd.DataFrame, prov: Provenance) -> tuple[pd.DataFrame, pd.Da
     values = values.sort_values(
         ["indicator_id", "area_code", "year", "informative", "release", "source_id"]
     )
-    dup = values.duplicated(["indicator_id", "area_code", "year"], keep=False)
-    clash = values[dup]
-    disagreements = []
-    for (ind, area, year), grp in clash.groupby(["indicator_id", "area_code", "year"], sort=False):
-        win = grp.iloc[-1]
-        for _, other in grp.iloc[:-1].iterrows():
-            if _differs(other, win):
-                disagreements.append(
-                    {
-                        "indicator_id": ind,
-                        "area_code": area,
-                        "year": year,
-                        "kind": "number" if other.state == win.state else "state",
-                        "kept_value": win.value,
-                        "kept_state": win.state,
-                        "kept_source_id": win.source_id,
-                        "other_value": other.value,
-                        "other_state": other.state,
-                        "other_source_id": other.source_id,
-                    }
-                )
-    kept = values.drop_duplicates(["indicator_id", "area_code", "year"], keep="last").drop(
-        columns=["release", "informative"]
+    keys = ["indicator_id", "area_code", "year"]
+    clash = values[values.duplicated(keys, keep=False)]
+    # Each losing row beside the winner of its cell (the last after sorting), in sorted order.
+    winners = clash.drop_duplicates(keys, keep="last")
+    losers = clash[clash.duplicated(keys, keep="last")]
+    cols = ["value", "state", "source_id"]
+    pairs = losers[keys + cols].merge(
+        winners[keys + cols], on=keys, how="left", suffixes=("_other", "_kept"), sort=False
     )
-    return kept.reset_index(drop=True), pd.DataFrame(disagreements)
+    report = pairs[_differs(pairs)]
+    disagreements = pd.DataFrame(
+        {
+            "indicator_id": report.indicator_id,
+            "area_code": report.area_code,
+            "year": report.year,
+            "kind": (report.state_other == report.state_kept).map({True: "number", False: "state"}),
+            "kept_value": report.value_kept,
+            "kept_state": report.state_kept,
+            "kept_source_id": report.source_id_kept,
+            "other_value": report.value_other,
+            "other_state": report.state_other,
+            "other_source_id": report.source_id_other,
+        }
+    ).reset_index(drop=True)
+    kept = values.drop_duplicates(keys, keep="last").drop(columns=["release", "informative"])
+    return kept.reset_index(drop=True), disagreements
 
 
-def _differs(a: pd.Series, b: pd.Series) -> bool:
-    if a.state != b.state:
-        return True
-    if a.state != State.VALUE.value:
-        return False
-    x, y = float(a.value), float(b.value)
-    # published figures are rounded differently in different releases: allow for that
-    return abs(x - y) > max(0.51, 0.005 * max(abs(x), abs(y)))
+def _differs(pairs: pd.DataFrame) -> pd.Series:
+    """Whether each losing figure differs from its cell's winner: in state, or in number by more
+    than rounding (published figures are rounded differently in different releases)."""
+    x = pd.to_numeric(pairs.value_other, errors="coerce").astype("float64")
+    y = pd.to_numeric(pairs.value_kept, errors="coerce").astype("float64")
+    both_numbers = (pairs.state_other == State.VALUE.value) & (
+        pairs.state_kept == State.VALUE.value
+    )
+    apart = (x - y).abs() > np.maximum(0.51, 0.005 * np.maximum(x.abs(), y.abs()))
+    return (pairs.state_other != pairs.state_kept) | (both_numbers & apart)
 
 
 def mark_joint_returns(
@@ -770,7 +780,7 @@ def build(shared: Path, out: Path = PACKAGE_DATA, echo: Any = print) -> dict[str
                 vb.add_ofsted(ind.id, src.ofsted)
             elif src.finance:
                 finance.add_finance(vb, ind.id, src.finance)
-    for code in sorted(lait["Short Desc"].unique()):
+    for code in sorted(lait):
         vb.add_lait(f"lait:{code}", code, lait)
     vb.add_population()
     values, disagreements = resolve(vb.frame(), prov)

@@ -52,13 +52,13 @@ def validate(
         try:
             out.mkdir(parents=True, exist_ok=True)
             with (out / "findings.csv").open("w", encoding="utf-8", newline="") as fh:
-                report.write_csv(results, fh)
+                report.write_csv(results, fh, demo)
             (out / "findings.json").write_text(report.to_json(results, demo), encoding="utf-8")
             (out / "findings.html").write_text(report.to_html(results, demo), encoding="utf-8")
         except OSError as exc:
             raise UserError(f"Cannot write the reports to {out} ({exc.strerror}).") from None
     if format is ReportFormat.csv:
-        report.write_csv(results, sys.stdout)
+        report.write_csv(results, sys.stdout, demo)
     elif format is ReportFormat.json:
         sys.stdout.write(report.to_json(results, demo) + "\n")
     elif format is ReportFormat.html:

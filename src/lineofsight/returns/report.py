@@ -15,6 +15,7 @@ import csv
 import html
 import io
 import json
+import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -79,9 +80,18 @@ def examples(results: list[ReadResult]) -> list[Finding]:
     return [f for s in summarise(both) for f in both.examples.get((s.rule_id, s.severity), [])]
 
 
-def write_csv(results: list[ReadResult], out: IO[str]) -> None:
+def write_csv(results: list[ReadResult], out: IO[str], demo: str = "") -> None:
     """The full findings CSV; every cell made safe (no formulas). A list that spilled to its file
-    is rewritten by DuckDB in one stream, a short one row by row."""
+    is rewritten by DuckDB in one stream, a short one row by row. ``demo`` (findings on synthetic
+    returns) adds the ``demo_content`` column to every row, as the service's download does."""
+    if demo:
+        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as plain:
+            write_csv(results, plain)
+            plain.seek(0)
+            writer = csv.writer(out, lineterminator="\n")
+            for n, row in enumerate(csv.reader(plain)):
+                writer.writerow([*row, DEMO_COLUMN if n == 0 else demo])
+        return
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(FIELDS)
     for r in results:
@@ -91,6 +101,9 @@ def write_csv(results: list[ReadResult], out: IO[str]) -> None:
                 writer.writerow([safe_cell(v) for v in row])
         else:
             copy_safe_csv(spilled, FIELDS, out)
+
+
+DEMO_COLUMN = "demo_content"  # as in the service's CSVs of demo content (web/demo_marks.py)
 
 
 def to_csv(findings: Iterable[Finding]) -> str:
@@ -107,7 +120,7 @@ def to_json(results: list[ReadResult], demo: str = "") -> str:
     ``demo`` (findings on synthetic returns) comes first, as ``demo_content``, as in the CSV."""
     shown = examples(results)
     total = sum(len(r.findings) for r in results)
-    payload: dict[str, Any] = {"demo_content": demo} if demo else {}
+    payload: dict[str, Any] = {DEMO_COLUMN: demo} if demo else {}
     payload |= {
         "returns": [
             {
@@ -134,8 +147,8 @@ def mark_json(body: str, demo: str) -> str:
     payload = json.loads(body)
     if not isinstance(payload, dict):
         return body
-    payload.pop("demo_content", None)
-    return json.dumps({"demo_content": demo, **payload}, indent=2, ensure_ascii=False)
+    payload.pop(DEMO_COLUMN, None)
+    return json.dumps({DEMO_COLUMN: demo, **payload}, indent=2, ensure_ascii=False)
 
 
 _TEMPLATE = """<!DOCTYPE html>
