@@ -45,14 +45,17 @@ def _birthday(dob: pd.Timestamp, years: int) -> pd.Timestamp:
 def _history(eps: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
     """Per child, the non-short-break episodes with care/placement starts, as the docs say."""
     out: dict[str, list[dict[str, Any]]] = {}
-    for child, grp in eps.sort_values("DECOM").groupby("CHILD", sort=False):
+    by_child: dict[Any, list[dict[str, Any]]] = {}  # plain records: pandas per row is slow
+    for rec in eps.sort_values("DECOM").to_dict("records"):
+        by_child.setdefault(rec["CHILD"], []).append(rec)
+    for child, grp in by_child.items():
         chain, prev_dec, rows = 0, None, []
-        for i, r in enumerate(grp.itertuples(index=False)):
-            if i == 0 or (prev_dec is not None and prev_dec < r.DECOM):
+        for i, r in enumerate(grp):
+            if i == 0 or (prev_dec is not None and prev_dec < r["DECOM"]):
                 chain += 1
-            prev_dec = None if pd.isna(r.DEC) else r.DEC
-            if _txt(r.LS) not in SHORT_BREAKS:
-                rows.append({**r._asdict(), "chain": chain})
+            prev_dec = None if pd.isna(r["DEC"]) else r["DEC"]
+            if _txt(r["LS"]) not in SHORT_BREAKS:
+                rows.append({**r, "chain": chain})
         care = place = stab = prev_stab = None
         last_chain, last_adopt = None, False
         for i, e in enumerate(rows):
@@ -133,7 +136,11 @@ def cin(
     open_ = d[(d.CINreferralDate <= end) & (d.CINclosureDate.isna() | (d.CINclosureDate > end))]
     in_year = d[(d.CINreferralDate >= start) & (d.CINreferralDate <= end)]
     repeat = 0
-    dates = d.groupby("LAchildID")["CINreferralDate"].apply(sorted).to_dict()
+    dates: dict[Any, list[pd.Timestamp]] = {}
+    for child, day in zip(d.LAchildID.tolist(), d.CINreferralDate.tolist(), strict=True):
+        dates.setdefault(child, []).append(day)
+    for days in dates.values():
+        days.sort()
     for child, day in zip(in_year.LAchildID, in_year.CINreferralDate, strict=True):
         earlier = [x for x in dates[child] if x < day]
         repeat += bool(earlier) and earlier[-1] >= day - pd.DateOffset(years=1)

@@ -78,6 +78,10 @@ def test_the_demo_region_is_populated_labelled_and_suppressed(
     client.force_login(User.objects.get(email="regional-analyst@stoke-on-trent.example"))
     listing = _soup(client.get("/regions/"))
     assert region.name in listing.get_text()
+    assert (
+        "synthetic"
+        in listing.select_one(f"[data-region={region.code}] [data-role=region-demo]").text
+    )
     page = _soup(client.get(f"/regions/{region.code}/"))
     assert "demo" in page.select_one("h1").get_text()
     label = page.select_one("[data-role=region-demo]").get_text(" ", strip=True)

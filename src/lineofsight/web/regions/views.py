@@ -132,9 +132,15 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
             "min_for_median": MIN_FOR_MEDIAN,
             "staff": request.user.role in STAFF_ROLES,
             "date_text": date_text,
-            "demo": demo_marks.for_region(reg).removeprefix("Demo: "),
+            "demo": _demo_words(reg),
         },
     )
+
+
+def _demo_words(reg: Region) -> str:
+    """The region's demo sentence for the page's notice, after its "Demo" tag ('' if real)."""
+    words = demo_marks.for_region(reg).removeprefix("Demo: ")
+    return words[:1].upper() + words[1:]
 
 
 def _agreement_words(reg: Region) -> str:
@@ -217,7 +223,7 @@ def member(request: HttpRequest, code: str, la_code: str) -> HttpResponse:
             "name": council_name(found.la_code),
             "rows": _rows(table, shown),
             "runs_to": table.runs_to.get(found.la_code),
-            "demo": demo_marks.for_region(reg).removeprefix("Demo: "),
+            "demo": _demo_words(reg),
         },
     )
 
