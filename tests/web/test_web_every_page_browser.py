@@ -1,4 +1,5 @@
-"""axe-core (WCAG 2.2 AA) at 1280 px on every page a user can open, with the demo council loaded.
+"""axe-core (WCAG 2.2 AA) at 1280 and 320 px on every page a user can open, with the demo council
+loaded, and no page wider than a 320 px screen.
 
 Why: the other browser tests run axe on the pages their feature owns, so a page nobody listed
 went unchecked. This one walks the URL conf: every named URL pattern is either visited here (as a
@@ -115,6 +116,9 @@ VISITS: list[tuple[str | None, str, dict[str, Any] | Callable[[], dict[str, Any]
     ("regional_analyst", "regions:member", {"code": REGION, "la_code": STOKE}, ""),
     ("regional_analyst", "regions:member", lambda: {"code": REGION, "la_code": _other()}, ""),
 ]
+# Pages known to scroll sideways at 320 px, being reworked elsewhere: the regional pages' tables
+# are not yet in their own scroll boxes (6 Dec 2026: 329 to 674 px wide). A new page cannot join.
+REFLOW_PENDING = {"regions:index", "regions:region", "regions:member", "regions:sharing"}
 # Forms sent empty, to check their error state too (an add form saves nothing when empty).
 SEND_EMPTY = {name for _, name, _, _ in VISITS if name.endswith("-add")}
 
@@ -172,15 +176,18 @@ def demo_council(transactional_db: None, make_user) -> dict[str, Any]:  # type: 
     return users
 
 
-def test_no_wcag_22_aa_violations_at_1280_px_on_every_page(
+def test_no_wcag_22_aa_violations_at_1280_or_320_px_on_every_page(
     browser, live_server, demo_council, axe_source
 ) -> None:  # type: ignore[no-untyped-def]
+    """Each page at 1280 px, then the same page at 320 px with every details element open: no
+    axe violation, and the page itself never wider than the screen (WCAG 2.2 reflow)."""
     from django.urls import reverse
 
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     found: dict[str, list[str]] = {}
     status: dict[str, int] = {}
+    wide: dict[str, int] = {}
     signed_in_as: str | None = None
     for role, name, kwargs, query in VISITS:
         if role != signed_in_as:
@@ -195,6 +202,13 @@ def test_no_wcag_22_aa_violations_at_1280_px_on_every_page(
         label = f"{role or 'visitor'} {path}"
         status[label] = response.status
         found[label] = _axe_violations(page, axe_source)
+        page.set_viewport_size({"width": 320, "height": 640})
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            wide[f"{name} {label}"] = width
+        found[f"{label} at 320 px"] = _axe_violations(page, axe_source)
+        page.set_viewport_size({"width": 1280, "height": 800})
         if name in SEND_EMPTY:
             with page.expect_navigation():
                 page.locator("main form button.govuk-button").last.click()
@@ -202,6 +216,7 @@ def test_no_wcag_22_aa_violations_at_1280_px_on_every_page(
             assert summary.count() == 1, f"{label}: sent empty, no error summary"
             found[f"{label} sent empty"] = _axe_violations(page, axe_source)
     assert {k: v for k, v in status.items() if v != 200} == {}
+    assert {k: v for k, v in wide.items() if k.split(" ")[0] not in REFLOW_PENDING} == {}
     assert {k: v for k, v in found.items() if v} == {}
-    assert len(found) == len(VISITS) + len(SEND_EMPTY)
+    assert len(found) == 2 * len(VISITS) + len(SEND_EMPTY)
     context.close()
