@@ -38,6 +38,7 @@ EXCLUDED: dict[str, str] = {
     "data:publish": "POST only (publishing an upload)",
     "governance:action-update": "POST only (an update to an action)",
     "packs:download": "POST only (an audited export)",
+    "regions:pack": "POST only (an audited export)",
     "finance:upload": "POST only (an upload)",
     "forecast:scenario-save": "POST only (saving a scenario)",
     "forecast:scenario-delete": "POST only (deleting a scenario)",

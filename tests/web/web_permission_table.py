@@ -132,6 +132,12 @@ PERMISSIONS: dict[str, Rule] = {
     "regions:download": Rule(
         REGIONAL_ROLES, {"code": "no-such-region", "fmt": "xlsx"}, signed_in_status=404
     ),
+    # The regional pack shows every sharing member's figures: the region's staff only; a POST.
+    "regions:pack": Rule(
+        frozenset({Role.REGIONAL_ANALYST, Role.REGIONAL_LEAD}),
+        {"code": "no-such-region"},
+        signed_in_status=405,
+    ),
     "regions:member": Rule(
         REGIONAL_ROLES, {"code": "no-such-region", "la_code": "E06000021"}, signed_in_status=404
     ),

@@ -113,6 +113,12 @@ def test_the_demo_region_is_populated_labelled_and_suppressed(
     assert book.sheetnames[0] == "Demo data"
     assert str(book["About"]["A2"].value).startswith("DEMO:")
 
+    pack = client.post(f"/regions/{region.code}/pack/", {"format": "html"})
+    assert (
+        "synthetic returns"
+        in BeautifulSoup(pack.content, "html.parser").select_one(".demo-notice").get_text()
+    )
+
     # the regional member sees its own council's figures and the median, as the agreement says
     client.force_login(User.objects.get(email="regional-member@stoke-on-trent.example"))
     member = _soup(client.get(f"/regions/{region.code}/"))

@@ -284,3 +284,29 @@ def lookup_title(indicator_id: str) -> str:
     from lineofsight.indicators.meta import lookup_indicator
 
     return lookup_indicator(indicator_id).title
+
+
+def test_the_regions_staff_download_its_pack_and_a_member_cannot(region, make_user, client) -> None:  # type: ignore[no-untyped-def]
+    """Why: the pack shows every sharing member's figures, which a member council's readers may
+    not see by name; it is an export, so it is audited."""
+    from lineofsight.web.audit.models import AuditEvent
+
+    browser = _staff(make_user, client, "regional_analyst", region)
+    page = _soup(browser.get("/regions/test-alliance/"))
+    assert page.select_one("[data-role=pack]")["action"] == "/regions/test-alliance/pack/"
+    response = browser.post("/regions/test-alliance/pack/", {"format": "html"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="test-alliance')
+    html = BeautifulSoup(response.content, "html.parser")
+    text = html.get_text(" ", strip=True)
+    assert "Regional benchmarking pack" in text and "Nottingham" in text
+    assert "suppressed (small number)" in text and CHILD_ID not in text and "Barking" not in text
+    assert html.select_one(".demo-notice") is None  # a real region's pack says nothing of demos
+    event = AuditEvent.objects.get(object_type="region_pack")
+    assert event.details["format"] == "html" and event.details["region"] == "test-alliance"
+    pdf = browser.post("/regions/test-alliance/pack/", {"format": "pdf"})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+    client.force_login(make_user("regional_member", la_code=STOKE))
+    assert _soup(client.get("/regions/test-alliance/")).select_one("[data-role=pack]") is None
+    assert client.post("/regions/test-alliance/pack/", {"format": "html"}).status_code == 403

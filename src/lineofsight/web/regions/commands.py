@@ -233,32 +233,14 @@ def pack(
     if fmt not in {"pdf", "html"}:
         raise UserError(f"--format '{fmt}': use pdf or html.")
     _database()
-    from lineofsight.packs.regional import build_regional
     from lineofsight.packs.render import render_html, render_pdf
-    from lineofsight.web import demo_marks
-    from lineofsight.web.accounts.scope import council_name
     from lineofsight.web.regions.models import Region
-    from lineofsight.web.regions.store import table_for
-    from lineofsight.wording import date_text
+    from lineofsight.web.regions.store import regional_pack
 
     region = Region.objects.filter(code=code).first()
     if region is None:
         raise UserError(f"No region '{code}'.")
-    agreement = region.agreement
-    words = (
-        f"Data-sharing agreement signed {date_text(agreement.signed_on.isoformat())} by "
-        f"{'; '.join(agreement.signatories)}."
-        if agreement is not None
-        else "No data-sharing agreement is recorded."
-    )
-    built = build_regional(
-        table_for(region),
-        region_name=region.name,
-        agreement=words,
-        sharing=[(council_name(m.la_code), m.sharing_label) for m in region.members.all()],
-        as_at=dt.date.today(),
-        demo=demo_marks.for_region(region),
-    )
+    built = regional_pack(region, dt.date.today())
     html = render_html(built)
     if fmt == "html":
         out.write_text(html, encoding="utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from django.db import transaction
@@ -25,6 +25,9 @@ from lineofsight.web.accounts.scope import council_name, validate_la_code
 from lineofsight.web.audit.log import record
 from lineofsight.web.audit.models import Action
 from lineofsight.web.regions.models import Agreement, Member, Region, Sharing, SharingChoice
+
+if TYPE_CHECKING:
+    from lineofsight.packs.model import Pack
 
 STAFF_ROLES = frozenset({Role.REGIONAL_ANALYST, Role.REGIONAL_LEAD})
 MEMBER_ROLES = frozenset({Role.REGIONAL_MEMBER, Role.DIRECTOR})
@@ -162,3 +165,32 @@ def set_sharing(
             },
         )
     return made
+
+
+def agreement_words(region: Region) -> str:
+    """The agreement as one sentence, for the page's downloads and the pack."""
+    from lineofsight.wording import date_text
+
+    agreement = region.agreement
+    if agreement is None:
+        return "No data-sharing agreement is recorded."
+    return (
+        f"Data-sharing agreement signed {date_text(agreement.signed_on.isoformat())} by "
+        f"{'; '.join(agreement.signatories)}."
+    )
+
+
+def regional_pack(region: Region, as_at: dt.date) -> Pack:
+    """The regional pack (``packs/regional.py``) as the region's analysts see it: every sharing
+    member's figures, demo-marked when demo. For the CLI and the region's staff only."""
+    from lineofsight.packs.regional import build_regional
+    from lineofsight.web import demo_marks
+
+    return build_regional(
+        table_for(region),
+        region_name=region.name,
+        agreement=agreement_words(region),
+        sharing=[(council_name(m.la_code), m.sharing_label) for m in region.members.all()],
+        as_at=as_at,
+        demo=demo_marks.for_region(region),
+    )

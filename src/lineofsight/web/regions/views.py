@@ -29,9 +29,16 @@ from lineofsight.web.accounts.scope import council_name
 from lineofsight.web.audit.log import record
 from lineofsight.web.audit.models import Action
 from lineofsight.web.dashboard.own import period_words
-from lineofsight.web.http import methods
+from lineofsight.web.http import long_running, methods
 from lineofsight.web.regions.models import SHARING_WORDS, Member, Region, Sharing
-from lineofsight.web.regions.store import STAFF_ROLES, regions_for, table_for, visible_codes
+from lineofsight.web.regions.store import (
+    STAFF_ROLES,
+    agreement_words,
+    regional_pack,
+    regions_for,
+    table_for,
+    visible_codes,
+)
 from lineofsight.wording import date_text, show
 
 INDEX_ROLES = REGIONAL_ROLES | {Role.DIRECTOR}
@@ -143,16 +150,6 @@ def _demo_words(reg: Region) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _agreement_words(reg: Region) -> str:
-    agreement = reg.agreement
-    if agreement is None:
-        return "No data-sharing agreement is recorded."
-    return (
-        f"Data-sharing agreement signed {date_text(agreement.signed_on.isoformat())} by "
-        f"{'; '.join(agreement.signatories)}."
-    )
-
-
 @requires(*REGIONAL_ROLES)
 @methods("GET", "HEAD")
 def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
@@ -181,7 +178,7 @@ def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
             table,
             shown,
             title=f"{reg.name}: members' own figures side by side",
-            agreement=_agreement_words(reg),
+            agreement=agreement_words(reg),
             demo=demo,
             records=records,
         )
@@ -265,3 +262,34 @@ def sharing(request: HttpRequest, code: str, la_code: str) -> HttpResponse:
         },
         status=400 if problem else 200,
     )
+
+
+PACK_FORMATS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
+
+
+@long_running  # making a PDF takes seconds and changes no record
+@requires(*STAFF_ROLES)
+@methods("POST")
+def pack(request: HttpRequest, code: str) -> HttpResponse:
+    """The regional pack, for the region's analysts and lead (it shows every sharing member's
+    figures, which a member council's readers may not see); an audited export, so a POST."""
+    from django.utils import timezone
+
+    from lineofsight.packs.render import render_html, render_pdf
+
+    reg = _region(request, code)
+    fmt = request.POST.get("format", "pdf")
+    if fmt not in PACK_FORMATS:
+        fmt = "pdf"
+    built = regional_pack(reg, timezone.localdate())
+    html = render_html(built)
+    body = html.encode("utf-8") if fmt == "html" else render_pdf(built, html)
+    record(
+        request,
+        Action.EXPORT,
+        obj=("region_pack", reg.code),
+        details={"region": reg.code, "format": fmt, "bytes": len(body)},
+    )
+    response = HttpResponse(body, content_type=PACK_FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{built.filename_stem}.{fmt}"'
+    return response
