@@ -138,6 +138,10 @@ def test_the_demo_region_is_populated_labelled_and_suppressed(
     assert "DEMO" in html.select_one(".running-head").get_text()
     (tmp_path / "p.html").unlink()
 
-    # run again: reused, nothing stacked
+    # run again: reused, nothing stacked; the demo for another council of the region joins it
     assert "reused" in load_demo_region(STOKE)
     assert Region.objects.count() == 1 and region.members.count() == 4
+    birmingham = "E08000025"
+    assert "joined the demo alliance" in load_demo_region(birmingham)
+    assert Region.objects.count() == 1 and region.members.count() == 5
+    assert region.agreement.signatories[-1].endswith("Birmingham")

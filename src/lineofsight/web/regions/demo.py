@@ -68,6 +68,20 @@ def load_demo_region(la_code: str) -> str:
             f"Region: demo alliance '{existing.name}' ({existing.members.count()} councils) "
             "already set up; reused."
         )
+    if existing is not None:  # the demo run before for another council of this region
+        agreement = existing.agreement
+        signatories = [*(agreement.signatories if agreement else [])]
+        signatories.append(DEMO_SIGNATORY.format(council=home.name))
+        add_region(
+            code,
+            existing.name,
+            [la_code],
+            signed_on=agreement.signed_on if agreement else timezone.localdate(),
+            signatories=signatories,
+            actor="demo loader",
+        )
+        existing.staff.add(*staff)
+        return f"Region: {home.name} joined the demo alliance '{existing.name}'."
     if Region.objects.filter(code=code).exists():
         return f"Region: a region '{code}' exists that is not the demo's, so none was set up."
     started = time.perf_counter()
