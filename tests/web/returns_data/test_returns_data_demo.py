@@ -77,7 +77,7 @@ def _reports(client: Any, pk: int) -> tuple[BeautifulSoup, dict[str, Any]]:
 
 
 def test_findings_reports_on_demo_returns_say_demo_as_the_csv_does(
-    signed_in: Any, synthetic: Path
+    signed_in: Any, bad_episodes: Path
 ) -> None:
     """The HTML and JSON downloads of a demo upload's findings carry the CSV's demo label; the
     same returns uploaded as a council's own are not marked (the mark is the upload's source)."""
@@ -85,9 +85,10 @@ def test_findings_reports_on_demo_returns_say_demo_as_the_csv_does(
     from lineofsight.web.returns_data.store import save_upload
     from lineofsight.web.returns_data.views import DEMO_FINDINGS
 
-    checked = check([synthetic / "workforce" / "csww_2025.xml"], RUTLAND)
-    demo = save_upload(checked, RUTLAND, source="demo", actor="demo loader")
-    real = save_upload(checked, RUTLAND, source="web", actor="an analyst")
+    # Episodes with one error, so the findings CSV has a row to mark; each upload is checked on
+    # its own, as each keeps its own findings file.
+    demo = save_upload(check([bad_episodes], RUTLAND), RUTLAND, source="demo", actor="demo loader")
+    real = save_upload(check([bad_episodes], RUTLAND), RUTLAND, source="web", actor="an analyst")
     client = signed_in("analyst", la_code=RUTLAND)
 
     html, payload = _reports(client, demo.pk)
@@ -98,9 +99,10 @@ def test_findings_reports_on_demo_returns_say_demo_as_the_csv_does(
     assert html.select_one("body > [role=note] + h1") is not None  # above the heading
     assert next(iter(payload)) == demo_marks.CSV_COLUMN
     assert payload[demo_marks.CSV_COLUMN] == DEMO_FINDINGS
-    assert payload["returns"][0]["kind"] == "workforce"  # the report itself is unchanged
-    streamed = client.get(f"/data/uploads/{demo.pk}/findings.csv").streaming_content
-    csv_rows = list(csv.DictReader(io.StringIO(b"".join(streamed).decode())))
+    assert payload["returns"][0]["kind"] == "ssda903"  # the report itself is unchanged
+    response = client.get(f"/data/uploads/{demo.pk}/findings.csv")
+    assert response.streaming  # the full list streams from its file
+    csv_rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert csv_rows and {r[demo_marks.CSV_COLUMN] for r in csv_rows} == {DEMO_FINDINGS}
 
     html, payload = _reports(client, real.pk)
