@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from peer_tools import Failed, Measured, measure, peer_python
+from peer_tools import TABLES_903, Failed, Measured, measure, peer_python
 
 HOSTILE_HEADER = (
     "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN"
@@ -78,6 +79,24 @@ def _peer(env: str, args: list[str]) -> Measured | None:
     return m
 
 
+def _peer_layout(folder: Path) -> Path:
+    """The year's 903 tables as the peer's run-offline opens them, in a sibling folder: it opens
+    all eleven by fixed names (its P4A table is ``placed_for_adoption_errors.csv``) and fails on a
+    missing one, so a table synth does not write for that year is given as its header only."""
+    from lineofsight.synth.ssda903 import COLUMNS
+
+    dest = folder.parent / f"{folder.name}-peer"
+    dest.mkdir(exist_ok=True)
+    for table in TABLES_903:
+        ours = folder / f"{table.removesuffix('_errors')}.csv"
+        if ours.exists():
+            shutil.copyfile(ours, dest / f"{table}.csv")
+        else:
+            columns = COLUMNS.get(table.removesuffix("_errors"), [])
+            (dest / f"{table}.csv").write_text(",".join(columns) + "\n", encoding="utf-8")
+    return dest
+
+
 def council_years(bench: Path, la: str = "Birmingham", years: str = "2021-2025") -> None:
     with tempfile.TemporaryDirectory(prefix="los-scale-") as tmp:
         out = Path(tmp)
@@ -94,7 +113,7 @@ def council_years(bench: Path, la: str = "Birmingham", years: str = "2021-2025")
         _line("ours: validation + all indicators", mine)
         peers: list[Measured] = []
         for d in folders:
-            m = _peer("v903", ["lac_validator", "run-offline", str(d)])
+            m = _peer("v903", ["lac_validator", "run-offline", str(_peer_layout(d))])
             peers += [m] if m else []
         for c in cins:
             m = _peer("vcin", ["cin_validator", "run", str(c)])
@@ -110,8 +129,9 @@ def council_years(bench: Path, la: str = "Birmingham", years: str = "2021-2025")
             print("  peers: not every peer run completed, so no ratio is printed")
         last_903, last_cin = folders[-1], cins[-1]
         print(f"\n(b) one year, cold: {last_903.name} 903 folder and {last_cin.name}")
+        peer_903 = str(_peer_layout(last_903))
         for label, paths, env, args in (
-            ("903", sorted(last_903.glob("*.csv")), "v903", ["lac_validator", "run-offline", str(last_903)]),
+            ("903", sorted(last_903.glob("*.csv")), "v903", ["lac_validator", "run-offline", peer_903]),
             ("CIN", [last_cin], "vcin", ["cin_validator", "run", str(last_cin)]),
         ):  # fmt: skip
             m = _ours(paths, bench)
