@@ -187,10 +187,10 @@ def _rss_mb() -> float:
 
 def web_run(path: Path, report: Path) -> None:
     """In a child: set the service up, warm it, upload through the view, time the list pages."""
-    from lineofsight.web.commands import _migrate, _setup
+    from lineofsight.web.commands import migrate_database, setup_django
 
-    _setup("lineofsight.web.settings.dev")
-    _migrate()
+    setup_django("lineofsight.web.settings.dev")
+    migrate_database()
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import connection
     from django.test import Client
